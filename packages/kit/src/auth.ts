@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { createRemoteJWKSet, importJWK, jwtVerify, type JWK, type JWTVerifyGetKey, type CryptoKey } from 'jose';
+import { AppError } from './errors.ts';
+
+export type Role = 'customer' | 'employee' | 'admin';
+export const ROLES: Role[] = ['customer', 'employee', 'admin'];
+
+export interface AuthUser {
+  userId: string;
+  role: Role;
+  name: string;
+}
+
+export interface AuthOptions {
+  jwksUrl?: string;
+  publicJwk?: string;
+  issuer: string;
+  audience: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: AuthUser | null;
+    authError: string | null;
+  }
+}
+
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
+export const TOKEN_ALGORITHMS = ['EdDSA', 'ES256'];
+
+/** Verifies a bearer token on every request and leaves `request.user` set, or null with the reason kept for a 401. */
+export async function registerAuth(app: FastifyInstance, options: AuthOptions): Promise<void> {
+  let key: CryptoKey | Uint8Array | JWTVerifyGetKey;
+  if (options.publicJwk) {
+    const jwk = JSON.parse(options.publicJwk) as JWK;
+    key = await importJWK(jwk, jwk.alg ?? (jwk.crv === 'Ed25519' ? 'EdDSA' : 'ES256'));
+  } else if (options.jwksUrl) {
+    key = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 5_000, timeoutDuration: 2_000 });
+  } else {
+    throw new Error('Auth needs AUTH_PUBLIC_JWK or AUTH_JWKS_URL');
+  }
+  app.decorateRequest('user', null);
+  app.decorateRequest('authError', null);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (!header) return;
+    const [scheme, token] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      request.authError = 'Authorization must be "Bearer <token>"';
+      return;
+    }
+    try {
+      const { payload } = await jwtVerify(token, key as any, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: TOKEN_ALGORITHMS,
+        typ: ACCESS_TOKEN_TYPE,
+        requiredClaims: ['sub', 'exp', 'role'],
+      });
+      const role = payload.role as Role;
+      if (!ROLES.includes(role)) throw new Error('unknown role');
+      request.user = { userId: String(payload.sub), role, name: String(payload.name ?? '') };
+    } catch (err) {
+      request.authError = (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'The access token has expired' : 'The access token is not valid';
+    }
+  });
+}
+
+export function currentUser(request: FastifyRequest): AuthUser {
+  if (!request.user) throw new AppError('AUTH.UNAUTHENTICATED', 401, request.authError ?? 'Sign in to do this', {});
+  return request.user;
+}
+
+export const isStaff = (user: AuthUser | null) => user?.role === 'employee' || user?.role === 'admin';
+
+/**
+ * A route's onRequest hook: 401 without a valid token, 403 for a role not listed. Admins pass every
+ * employee check. Runs before body validation, so the order of checks is 401, 403, then 400.
+ */
+export function requireRole(...roles: Role[]): onRequestAsyncHookHandler {
+  return async (request) => {
+    const user = currentUser(request);
+    const allowed = roles.length === 0 || roles.includes(user.role) || (user.role === 'admin' && roles.includes('employee'));
+    if (!allowed) throw new AppError('AUTH.FORBIDDEN', 403, `This needs the ${roles.join(' or ')} role`);
+  };
+}
+
+/** Any signed-in user. */
+export const requireUser = requireRole();

@@ -1,0 +1,44 @@
+import { Type, type Static, type TObject, type TProperties } from 'typebox';
+import { Value } from 'typebox/value';
+
+/** Settings every service shares; a service adds its own with `{...baseConfig, ...}`. */
+export const baseConfig = {
+  HOST: Type.String({ default: '127.0.0.1' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATA_DIR: Type.Optional(Type.String({ description: 'PGlite data folder; in-memory when neither it nor DATABASE_URL is set' })),
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  SHOP_CURRENCY: Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' }),
+  AUTH_JWKS_URL: Type.String({ default: 'http://127.0.0.1:8081/.well-known/jwks.json' }),
+  AUTH_PUBLIC_JWK: Type.Optional(Type.String({ description: 'A public JWK as JSON; used instead of AUTH_JWKS_URL when set' })),
+  AUTH_ISSUER: Type.String({ default: 'emporium-users' }),
+  AUTH_AUDIENCE: Type.String({ default: 'emporium' }),
+  PEER_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60000, default: 2000 }),
+};
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads the variables named by the schema from the environment, applies defaults, converts
+ * strings to numbers and booleans, and fails with every bad variable named.
+ */
+export function loadConfig<P extends TProperties>(properties: P, env: Record<string, string | undefined> = process.env): Static<TObject<P>> {
+  const schema = Type.Object(properties);
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = Value.Convert(schema, Value.Default(schema, raw));
+  if (!Value.Check(schema, converted)) {
+    const problems = [...Value.Errors(schema, converted)].map((e) => {
+      const name = e.instancePath.replace(/^\//, '') || String((e.params as { requiredProperties?: string[] }).requiredProperties ?? '');
+      return `${name}: ${e.message} (got ${JSON.stringify(raw[name] ?? null)})`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return converted as Static<TObject<P>>;
+}

@@ -1,0 +1,121 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type Row = Record<string, any>;
+
+/** What a repository function needs: a plain SQL call. Both the database and a transaction are one. */
+export interface Queryable {
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements at once (migrations); no parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** A PostgreSQL URL; when absent PGlite is used. */
+  url?: string;
+  /** PGlite's data folder; when absent PGlite keeps everything in memory. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+// Counts and money sums come back as int8; they stay far below 2^53, so plain numbers are safe.
+const parseNumber = (value: string) => Number(value);
+
+export async function openDb(options: DbOptions = {}): Promise<Db> {
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir?: string): Promise<Db> {
+  const lite = await PGlite.create({ dataDir, parsers: { [INT8]: parseNumber, [NUMERIC]: parseNumber } });
+  const wrap = (target: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+    async query<T extends Row>(sql: string, params?: unknown[]) {
+      return (await target.query<T>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await target.exec(sql);
+    },
+  });
+  return {
+    kind: 'pglite',
+    ...wrap(lite),
+    transaction: (work) => lite.transaction((tx) => work(wrap(tx))),
+    close: () => lite.close(),
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Db> {
+  const types = {
+    getTypeParser: (oid: number, format?: any) =>
+      oid === INT8 || oid === NUMERIC ? parseNumber : pg.types.getTypeParser(oid, format),
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as any });
+  pool.on('error', () => {}); // an idle client's lost connection is replaced on the next query
+  const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T extends Row>(sql: string, params?: unknown[]) {
+      return (await target.query(sql, params as any[])).rows as T[];
+    },
+    async exec(sql: string) {
+      await target.query(sql);
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...wrap(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Creates the database named in `url` on its server when it is missing (used by the launcher and tests). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((err: { code?: string }) => {
+        if (err.code !== '42P04') throw err; // created meanwhile by another process
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

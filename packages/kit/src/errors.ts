@@ -1,0 +1,96 @@
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** The one error type of the platform: a stable code, an HTTP status and a message fit for the caller. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  requestId?: string;
+  errors?: FieldError[];
+  [extra: string]: unknown;
+}
+
+export function problemOf(code: string, status: number, detail: string, extra: Record<string, unknown> = {}): Problem {
+  return {
+    type: `https://emporium.dev/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extra,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  problem.requestId = String(reply.request.id);
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** Turns Ajv's findings into `{path, message}` pairs; path is a JSON pointer into the part named by its first segment. */
+function fieldErrors(validation: AjvError[], context: string | undefined): FieldError[] {
+  const where = context === 'querystring' ? 'query' : (context ?? 'body');
+  return validation.map((err) => {
+    let path = err.instancePath;
+    let message = err.message ?? 'is invalid';
+    if (err.keyword === 'additionalProperties') {
+      path += `/${String(err.params.additionalProperty)}`;
+      message = 'is not an allowed field';
+    } else if (err.keyword === 'required') {
+      path += `/${String(err.params.missingProperty)}`;
+      message = 'is required';
+    }
+    return { path: `/${where}${path}`, message };
+  });
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) request.log.warn({ code: error.code, err: error.message }, 'request failed');
+      return sendProblem(reply, problemOf(error.code, error.status, error.message, error.extra));
+    }
+    const fastifyError = error as FastifyError;
+    if (fastifyError.validation) {
+      const errors = fieldErrors(fastifyError.validation as AjvError[], fastifyError.validationContext);
+      const detail = errors.map((e) => `${e.path} ${e.message}`).join('; ');
+      return sendProblem(reply, problemOf('REQUEST.INVALID', 400, detail, { errors }));
+    }
+    const status = fastifyError.statusCode ?? 500;
+    if (status < 500) {
+      return sendProblem(reply, problemOf(`REQUEST.${fastifyError.code ?? 'INVALID'}`, status, fastifyError.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, problemOf('INTERNAL', 500, 'Something went wrong on our side. Please try again.'));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problemOf('ROUTE.NOT_FOUND', 404, `No route for ${request.method} ${request.url.split('?')[0]}`)),
+  );
+}

@@ -1,0 +1,115 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'undici';
+import { currentRequestId } from './context.ts';
+import { AppError, type Problem } from './errors.ts';
+
+export interface PeerOptions {
+  /** Names the dependency in errors and logs, e.g. "products". */
+  name: string;
+  url: string;
+  timeoutMs?: number;
+  /** Extra attempts for idempotent calls. */
+  retries?: number;
+  /** Consecutive failures that open the circuit, and how long it stays open. */
+  breakerThreshold?: number;
+  breakerCooldownMs?: number;
+  connections?: number;
+}
+
+export interface PeerRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Safe to send twice (GET, DELETE and PUT are by default; a POST with an idempotency key may say so). */
+  idempotent?: boolean;
+  timeoutMs?: number;
+}
+
+export interface PeerResponse<T> {
+  status: number;
+  body: T;
+}
+
+export interface Peer {
+  readonly name: string;
+  request<T = unknown>(req: PeerRequest): Promise<PeerResponse<T>>;
+  close(): Promise<void>;
+}
+
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+
+export function createPeer(options: PeerOptions): Peer {
+  const { name, timeoutMs = 2000, retries = 2, breakerThreshold = 5, breakerCooldownMs = 3000 } = options;
+  const pool = new Pool(options.url, { connections: options.connections ?? 64, keepAliveTimeout: 30_000, pipelining: 1 });
+  let consecutiveFailures = 0;
+  let openUntil = 0;
+
+  const unavailable = (why: string) =>
+    new AppError('DEPENDENCY.UNAVAILABLE', 503, `The ${name} service is unavailable right now (${why}). Please try again shortly.`, {
+      dependency: name,
+    });
+
+  async function attempt<T>(req: PeerRequest): Promise<PeerResponse<T>> {
+    const query = req.query ? Object.entries(req.query).filter(([, v]) => v !== undefined) : [];
+    const path = query.length ? `${req.path}?${new URLSearchParams(query.map(([k, v]) => [k, String(v)]))}` : req.path;
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    const requestId = currentRequestId();
+    if (requestId) headers['x-request-id'] = requestId;
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    const budget = req.timeoutMs ?? timeoutMs;
+    const res = await pool.request({
+      method: req.method,
+      path,
+      headers,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      headersTimeout: budget,
+      bodyTimeout: budget,
+      signal: AbortSignal.timeout(budget),
+    });
+    const text = await res.body.text();
+    const body = (text && /json/.test(String(res.headers['content-type'])) ? JSON.parse(text) : text) as T;
+    return { status: res.statusCode, body };
+  }
+
+  async function request<T>(req: PeerRequest): Promise<PeerResponse<T>> {
+    if (Date.now() < openUntil) throw unavailable('circuit open after repeated failures');
+    const idempotent = req.idempotent ?? req.method !== 'POST';
+    const attempts = idempotent ? retries + 1 : 1;
+    let why = 'no answer';
+    for (let i = 0; i < attempts; i++) {
+      if (i > 0) await sleep(25 * 2 ** i + Math.random() * 25);
+      try {
+        const res = await attempt<T>(req);
+        if (!RETRYABLE_STATUS.has(res.status)) {
+          consecutiveFailures = 0;
+          return res;
+        }
+        why = `answered ${res.status}`;
+      } catch (err) {
+        why = (err as Error).name === 'TimeoutError' || (err as { code?: string }).code?.includes('TIMEOUT') ? 'timed out' : 'unreachable';
+      }
+    }
+    if (++consecutiveFailures >= breakerThreshold) openUntil = Date.now() + breakerCooldownMs;
+    throw unavailable(why);
+  }
+
+  return { name, request, close: () => pool.close() };
+}
+
+/** Passes a peer's 4xx problem on to our caller as our own (its code, status and detail). */
+export function rethrowProblem(res: PeerResponse<unknown>): never {
+  const problem = res.body as Partial<Problem>;
+  if (res.status >= 400 && res.status < 500 && problem && typeof problem === 'object' && problem.code) {
+    const { type: _t, title: _ti, status: _s, detail, code, requestId: _r, ...extra } = problem;
+    throw new AppError(code, res.status, detail ?? 'Request rejected', extra);
+  }
+  throw new AppError('DEPENDENCY.FAILED', 503, `A dependency answered ${res.status} unexpectedly.`);
+}
+
+/** The body of a 2xx answer, or the peer's problem rethrown. */
+export function expectOk<T>(res: PeerResponse<T>): T {
+  if (res.status >= 200 && res.status < 300) return res.body;
+  return rethrowProblem(res);
+}

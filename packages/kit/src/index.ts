@@ -1,0 +1,14 @@
+export { AppError, problemOf, sendProblem, type Problem, type FieldError } from './errors.ts';
+export { baseConfig, loadConfig, ConfigError } from './config.ts';
+export { requestContext, currentRequestId } from './context.ts';
+export { openDb, ensureDatabase, dropDatabase, type Db, type Queryable, type Row, type DbOptions } from './db.ts';
+export { migrate, migrateService } from './migrate.ts';
+export { createPeer, expectOk, rethrowProblem, type Peer, type PeerOptions, type PeerRequest, type PeerResponse } from './http.ts';
+export { currentUser, isStaff, requireRole, requireUser, ROLES, type AuthUser, type AuthOptions, type Role } from './auth.ts';
+export { signAccessToken, type SigningKey, type TokenClaims } from './tokens.ts';
+export { publishEvent, startOutboxRelay, type EventEnvelope, type Relay, type Subscriptions } from './outbox.ts';
+export { applyEvent, registerInbox, type EventHandler } from './inbox.ts';
+export { buildService, type App, type ServiceOptions } from './service.ts';
+export { runService } from './server.ts';
+export { Money, discountedAmount, percentToBasisPoints, basisPointsToPercent, assertCurrency } from './money.ts';
+export { ListQuery, Page, encodeCursor, decodeCursor, pageOf } from './pagination.ts';

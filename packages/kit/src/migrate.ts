@@ -1,0 +1,37 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './db.ts';
+
+const kitMigrations = fileURLToPath(new URL('../migrations', import.meta.url));
+
+/**
+ * Applies numbered `NNN_name.sql` files in order, each once, all inside one transaction
+ * holding an advisory lock, so two instances starting at once do not race.
+ */
+export async function migrate(db: Db, dir: string, namespace: string): Promise<string[]> {
+  const files = (await readdir(dir)).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`migrate:${namespace}`]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      namespace text NOT NULL, version text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (namespace, version))`);
+    const done = new Set(
+      (await tx.query<{ version: string }>('SELECT version FROM schema_migrations WHERE namespace = $1', [namespace])).map((r) => r.version),
+    );
+    const applied: string[] = [];
+    for (const file of files) {
+      if (done.has(file)) continue;
+      await tx.exec(await readFile(join(dir, file), 'utf8'));
+      await tx.query('INSERT INTO schema_migrations (namespace, version) VALUES ($1, $2)', [namespace, file]);
+      applied.push(file);
+    }
+    return applied;
+  });
+}
+
+/** The kit's own tables (outbox, inbox) first, then the service's. */
+export async function migrateService(db: Db, serviceMigrations: string): Promise<void> {
+  await migrate(db, kitMigrations, 'kit');
+  await migrate(db, serviceMigrations, 'service');
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db, Queryable } from './db.ts';
+import { createPeer, type Peer } from './http.ts';
+
+/** An event as it travels between services. `seq` grows with each event a source writes. */
+export interface EventEnvelope<D = Record<string, unknown>> {
+  id: string;
+  source: string;
+  type: string;
+  key: string;
+  seq: number;
+  occurredAt: string;
+  data: D;
+}
+
+/** Which destinations receive which event types, e.g. `{products: ['discount.changed']}`. */
+export type Subscriptions = Record<string, string[]>;
+
+/**
+ * Writes an event into the outbox inside the caller's transaction, one row per subscribed
+ * destination, so the change and its event commit or fail together.
+ */
+export async function publishEvent(
+  tx: Queryable,
+  subscriptions: Subscriptions,
+  event: { type: string; key: string; data: Record<string, unknown> },
+): Promise<void> {
+  const eventId = randomUUID();
+  for (const [destination, types] of Object.entries(subscriptions)) {
+    if (!types.includes(event.type)) continue;
+    await tx.query('INSERT INTO outbox (event_id, destination, type, key, data) VALUES ($1, $2, $3, $4, $5)', [
+      eventId, destination, event.type, event.key, JSON.stringify(event.data),
+    ]);
+  }
+}
+
+export interface RelayOptions {
+  db: Db;
+  source: string;
+  /** Base URL of each destination service; events are POSTed to `<url>/internal/events`. */
+  destinations: Record<string, string>;
+  log: FastifyBaseLogger;
+  intervalMs?: number;
+  batchSize?: number;
+}
+
+export interface Relay {
+  /** Delivers what is due now instead of waiting for the next tick. */
+  kick(): void;
+  /** Runs one delivery round; tests call it to be deterministic. */
+  deliverDue(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+interface OutboxRow {
+  seq: number;
+  event_id: string;
+  destination: string;
+  type: string;
+  key: string;
+  data: Record<string, unknown>;
+  occurred_at: Date;
+  attempts: number;
+}
+
+const LEASE = "now() + interval '30 seconds'";
+
+/** Delivers outbox rows at least once, with growing pauses for a destination that is down. */
+export function startOutboxRelay(options: RelayOptions): Relay {
+  const { db, source, log, intervalMs = 500, batchSize = 100 } = options;
+  const peers = new Map<string, Peer>(
+    Object.entries(options.destinations).map(([name, url]) => [name, createPeer({ name, url, retries: 0, breakerThreshold: 1_000_000 })]),
+  );
+  let running: Promise<number> | null = null;
+  let again = false;
+  let stopped = false;
+
+  async function claimDue(): Promise<OutboxRow[]> {
+    // A lease instead of a long transaction: another instance skips claimed rows, and a crash frees them after 30 s.
+    return db.query<OutboxRow>(
+      `UPDATE outbox SET next_attempt_at = ${LEASE}, attempts = attempts + 1
+        WHERE seq IN (SELECT seq FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= now()
+                      ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING seq, event_id, destination, type, key, data, occurred_at, attempts`,
+      [batchSize],
+    );
+  }
+
+  async function deliver(destination: string, rows: OutboxRow[]): Promise<void> {
+    const peer = peers.get(destination);
+    const seqs = rows.map((r) => r.seq);
+    try {
+      if (!peer) throw new Error(`no URL configured for destination ${destination}`);
+      const events: EventEnvelope[] = rows.map((r) => ({
+        id: r.event_id, source, type: r.type, key: r.key, seq: r.seq, occurredAt: r.occurred_at.toISOString(), data: r.data,
+      }));
+      const res = await peer.request({ method: 'POST', path: '/internal/events', body: { events }, idempotent: true });
+      if (res.status !== 200) throw new Error(`answered ${res.status}`);
+      await db.query('UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE seq = ANY($1::bigint[])', [seqs]);
+    } catch (err) {
+      const attempts = Math.max(...rows.map((r) => r.attempts));
+      const delayMs = Math.min(30_000, 250 * 2 ** Math.min(attempts, 10));
+      log.warn({ destination, events: rows.length, err: (err as Error).message, retryInMs: delayMs }, 'event delivery failed');
+      await db.query(
+        `UPDATE outbox SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000), last_error = $3
+          WHERE seq = ANY($1::bigint[])`,
+        [seqs, delayMs, String((err as Error).message).slice(0, 500)],
+      );
+    }
+  }
+
+  async function deliverDue(): Promise<number> {
+    const rows = await claimDue();
+    const byDestination = new Map<string, OutboxRow[]>();
+    for (const row of rows) byDestination.set(row.destination, [...(byDestination.get(row.destination) ?? []), row]);
+    await Promise.all([...byDestination].map(([destination, batch]) => deliver(destination, batch)));
+    return rows.length;
+  }
+
+  function kick(): void {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = deliverDue()
+      .catch((err) => {
+        log.warn({ err: (err as Error).message }, 'outbox relay round failed');
+        return 0;
+      })
+      .then((n) => {
+        running = null;
+        if (again || n === batchSize) {
+          again = false;
+          kick();
+        }
+        return n;
+      });
+  }
+
+  const timer = setInterval(kick, intervalMs);
+  timer.unref();
+  return {
+    kick,
+    deliverDue,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      await Promise.all([...peers.values()].map((p) => p.close()));
+    },
+  };
+}

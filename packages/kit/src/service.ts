@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import { registerAuth, type AuthOptions } from './auth.ts';
+import { requestContext } from './context.ts';
+import type { Db } from './db.ts';
+import { registerErrorHandling } from './errors.ts';
+import { registerHealth, type ReadyCheck } from './health.ts';
+import { registerMetrics } from './metrics.ts';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export interface ServiceOptions {
+  name: string;
+  version?: string;
+  /** Closed with the app; checked by readiness. */
+  db?: Db;
+  logLevel?: string;
+  /** Verify bearer tokens (every service but the gateway). */
+  auth?: AuthOptions;
+  bodyLimit?: number;
+  readyChecks?: Record<string, ReadyCheck>;
+}
+
+const SAFE_REQUEST_ID = /^[\w.:@-]{1,128}$/;
+
+/** The service defaults: one call gives a service logs, request ids, problem+json, health, metrics, OpenAPI and auth. */
+export async function buildService(options: ServiceOptions): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      base: { service: options.name },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: options.bodyLimit ?? 256 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    requestContext.run({ requestId: String(request.id) }, done);
+  });
+  // Unknown fields in a body are an error, not silently dropped: every body object is closed.
+  app.addHook('onRoute', (route) => {
+    if (route.schema?.body) closeObjects(route.schema.body);
+  });
+
+  registerErrorHandling(app);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: `Emporium ${options.name}`, version: options.version ?? '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerMetrics(app, options.name);
+  registerHealth(app, { db: options.db, checks: options.readyChecks ?? {} });
+  if (options.auth) await registerAuth(app, options.auth);
+  if (options.db) {
+    const db = options.db;
+    app.addHook('onClose', async () => db.close());
+  }
+  return app;
+}
+
+function closeObjects(schema: unknown): void {
+  if (!schema || typeof schema !== 'object') return;
+  const node = schema as Record<string, unknown>;
+  if (node.type === 'object' && node.properties && node.additionalProperties === undefined) node.additionalProperties = false;
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) value.forEach(closeObjects);
+    else if (value && typeof value === 'object') closeObjects(value);
+  }
+}

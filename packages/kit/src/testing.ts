@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { exportJWK, generateKeyPair } from 'jose';
+import type { AuthOptions, AuthUser, Role } from './auth.ts';
+import { dropDatabase, ensureDatabase, openDb, type Db } from './db.ts';
+import { signAccessToken, type SigningKey } from './tokens.ts';
+
+/**
+ * A fresh database for one test file: PGlite in memory by default, or a new database on the
+ * server named by TEST_DATABASE_URL (dropped again by `cleanup`).
+ */
+export async function createTestDatabase(): Promise<{ url?: string; cleanup(): Promise<void> }> {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) return { cleanup: async () => {} };
+  const url = new URL(server);
+  url.pathname = `/emporium_test_${randomBytes(6).toString('hex')}`;
+  await ensureDatabase(url.toString());
+  return { url: url.toString(), cleanup: () => dropDatabase(url.toString()) };
+}
+
+/** Opens a fresh test database; closing the Db is the caller's (or the app's) job, then call cleanup. */
+export async function openTestDb(): Promise<{ db: Db; url?: string; cleanup(): Promise<void> }> {
+  const { url, cleanup } = await createTestDatabase();
+  const db = await openDb({ url, poolSize: 20 });
+  return { db, url, cleanup };
+}
+
+export const usingPostgres = () => Boolean(process.env.TEST_DATABASE_URL);
+
+export interface TestAuth {
+  options: AuthOptions;
+  /** The public key as the AUTH_PUBLIC_JWK variable takes it, for services started as processes. */
+  publicJwk: string;
+  token(user: Partial<AuthUser> & { role: Role }): Promise<string>;
+  key: SigningKey;
+}
+
+/** A real key pair for tests, so tokens are verified exactly as in production. */
+export async function createTestAuth(): Promise<TestAuth> {
+  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const jwk = { ...(await exportJWK(publicKey)), alg: 'EdDSA', kid: 'test', use: 'sig' };
+  const options: AuthOptions = { publicJwk: JSON.stringify(jwk), issuer: 'emporium-users', audience: 'emporium' };
+  const key: SigningKey = { kid: 'test', alg: 'EdDSA', privateKey };
+  return {
+    options,
+    publicJwk: JSON.stringify(jwk),
+    key,
+    token: (user) =>
+      signAccessToken(key, { userId: user.userId ?? `user-${user.role}`, role: user.role, name: user.name ?? `Test ${user.role}` }, {
+        issuer: options.issuer,
+        audience: options.audience,
+        ttlSeconds: 900,
+      }),
+  };
+}
