@@ -22,6 +22,8 @@ export interface ServiceOptions {
   auth?: AuthOptions;
   bodyLimit?: number;
   readyChecks?: Record<string, ReadyCheck>;
+  /** Serve the app's own OpenAPI document at /openapi.json (default true; the gateway serves a merged one instead). */
+  openapiRoute?: boolean;
 }
 
 const SAFE_REQUEST_ID = /^[\w.:@-]{1,128}$/;
@@ -60,7 +62,7 @@ export async function buildService(options: ServiceOptions): Promise<App> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
   });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (options.openapiRoute !== false) app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerMetrics(app, options.name);
   registerHealth(app, { db: options.db, checks: options.readyChecks ?? {} });
   if (options.auth) await registerAuth(app, options.auth);
