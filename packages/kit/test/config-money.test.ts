@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { Type } from 'typebox';
+import { ConfigError, baseConfig, decodeCursor, discountedAmount, encodeCursor, loadConfig, percentToBasisPoints } from '../src/index.ts';
+
+describe('config', () => {
+  const schema = { ...baseConfig, PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8082 }) };
+
+  test('defaults apply and numbers are converted', () => {
+    const config = loadConfig(schema, { PORT: '9000' });
+    assert.equal(config.PORT, 9000);
+    assert.equal(config.HOST, '127.0.0.1');
+    assert.equal(config.SHOP_CURRENCY, 'USD');
+  });
+
+  test('a bad value fails naming the variable', () => {
+    assert.throws(() => loadConfig(schema, { PORT: 'eighty', SHOP_CURRENCY: 'dollars' }), (err: Error) => {
+      assert.ok(err instanceof ConfigError);
+      assert.match(err.message, /PORT/);
+      assert.match(err.message, /SHOP_CURRENCY/);
+      return true;
+    });
+  });
+});
+
+describe('money', () => {
+  test('discounted amount is round-half-up of price * (100 - percent) / 100', () => {
+    assert.equal(discountedAmount(999, 2500), 749); // 749.25
+    assert.equal(discountedAmount(10, 1500), 9); // 8.5 rounds up
+    assert.equal(discountedAmount(12999, 0), 12999);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.integer({ min: 0, max: 9000 }), (amount, bps) => {
+        const got = discountedAmount(amount, bps);
+        const scaled = BigInt(amount) * BigInt(10_000 - bps);
+        const halfUp = scaled / 10_000n + (scaled % 10_000n >= 5_000n ? 1n : 0n);
+        return got >= 0 && got <= amount && BigInt(got) === halfUp;
+      }),
+    );
+  });
+
+  test('percents take at most two decimals', () => {
+    assert.equal(percentToBasisPoints(12.5), 1250);
+    assert.equal(percentToBasisPoints(33.33), 3333);
+    assert.throws(() => percentToBasisPoints(12.345));
+  });
+});
+
+describe('cursors', () => {
+  test('round-trip and reject garbage with a 400', () => {
+    assert.deepEqual(decodeCursor(encodeCursor([1, 'a']), 2), [1, 'a']);
+    assert.equal(decodeCursor(undefined, 2), null);
+    assert.throws(() => decodeCursor('not-a-cursor', 2), (err: { status: number }) => err.status === 400);
+  });
+});
