@@ -21,6 +21,8 @@ export interface ServiceOptions {
   /** Verify bearer tokens (every service but the gateway). */
   auth?: AuthOptions;
   bodyLimit?: number;
+  /** Fastify's trustProxy: which peers may set x-forwarded-for (request.ip). Default: none. */
+  trustProxy?: boolean | string | string[];
   readyChecks?: Record<string, ReadyCheck>;
   /** Serve the app's own OpenAPI document at /openapi.json (default true; the gateway serves a merged one instead). */
   openapiRoute?: boolean;
@@ -41,6 +43,7 @@ export async function buildService(options: ServiceOptions): Promise<App> {
       return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: options.bodyLimit ?? 256 * 1024,
+    trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
