@@ -1,0 +1,35 @@
+// Order placement needs a customer token and products that will not sell out during the run.
+const EMPLOYEE = { email: 'employee@emporium.test', password: 'employee-demo' };
+const CUSTOMER = { email: 'customer@emporium.test', password: 'customer-demo' };
+
+async function login(gateway: string, who: { email: string; password: string }): Promise<string | null> {
+  const res = await fetch(`${gateway}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
+  return res.ok ? (await res.json()).accessToken : null;
+}
+
+async function createProduct(gateway: string, token: string, name: string): Promise<string> {
+  const res = await fetch(`${gateway}/api/products`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ name, description: 'Made for the benchmark', price: { amount: 1999, currency: 'USD' }, category: 'bench', stock: 1_000_000 }),
+  });
+  if (!res.ok) throw new Error(`creating a bench product failed: ${res.status} ${await res.text()}`);
+  return (await res.json()).id;
+}
+
+/** Null when the platform has no orders or users service yet. */
+export async function prepareOrderLoad(gateway: string) {
+  const employee = await login(gateway, EMPLOYEE);
+  const customer = await login(gateway, CUSTOMER);
+  if (!employee || !customer) return null;
+  const probe = await fetch(`${gateway}/api/orders?limit=1`, { headers: { authorization: `Bearer ${customer}` } });
+  if (!probe.ok) return null;
+  const ids = [await createProduct(gateway, employee, 'Bench kettle'), await createProduct(gateway, employee, 'Bench mug')];
+  return {
+    token: customer,
+    body: {
+      items: ids.map((productId) => ({ productId, quantity: 1 })),
+      shippingAddress: { name: 'Bench Customer', line1: '1 Load Street', city: 'Testville', postalCode: '12345', country: 'US' },
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface Platform {
+  gateway: string;
+  servicePorts: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+export const SERVICES = ['users', 'products', 'discounts', 'orders', 'reviews'];
+
+async function waitReady(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} was not ready within ${timeoutMs} ms`);
+}
+
+/** Starts the whole platform with the real launcher, on its own ports and data folder. */
+export async function startPlatform(portBase: number): Promise<Platform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'emporium-bench-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/launcher/src/start.ts')], {
+    cwd: root,
+    env: { ...process.env, EMPORIUM_PORT_BASE: String(portBase), EMPORIUM_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const gateway = `http://127.0.0.1:${portBase}`;
+  await waitReady(`${gateway}/health/ready`, 120_000);
+  const servicePorts = Object.fromEntries(SERVICES.map((name, i) => [name, portBase + i + 1]));
+  return {
+    gateway,
+    servicePorts,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export async function startBaselines(): Promise<{ origin: string; proxy: string; stop(): void }> {
+  const child = fork(join(root, 'bench/src/baseline.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const ports = await new Promise<{ origin: number; proxy: number }>((resolve) => child.once('message', resolve as any));
+  return { origin: `http://127.0.0.1:${ports.origin}`, proxy: `http://127.0.0.1:${ports.proxy}`, stop: () => child.kill() };
+}
+
+/** Resident memory of each service, read from its Prometheus metrics. */
+export async function memoryOf(ports: Record<string, number>): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const [name, port] of Object.entries(ports)) {
+    try {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      const match = /process_resident_memory_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)/.exec(text);
+      if (match) out[name] = Math.round(Number(match[1]) / 1024 / 1024);
+    } catch {
+      // a service that is not running has no figure
+    }
+  }
+  return out;
+}

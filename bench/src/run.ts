@@ -1,0 +1,63 @@
+// `npm run bench`: the platform against baselines measured in the same run, so the ratios hold
+// on any machine. EMPORIUM_POSTGRES=postgres://... runs the platform on PostgreSQL.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { measure, type LoadResult } from './load.ts';
+import { memoryOf, startBaselines, startPlatform } from './platform.ts';
+import { prepareOrderLoad } from './orders.ts';
+
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const portBase = Number(process.env.BENCH_PORT_BASE ?? 18080);
+const load = { connections, durationSeconds, warmupSeconds };
+
+const baselines = await startBaselines();
+const platform = await startPlatform(portBase);
+const results: LoadResult[] = [];
+try {
+  results.push(await measure({ ...load, name: 'baseline: bare node:http, ~1 KB JSON', url: `${baselines.origin}/product` }));
+  results.push(await measure({ ...load, name: 'baseline: one-hop node proxy', url: `${baselines.proxy}/product` }));
+  const page = await (await fetch(`${platform.gateway}/api/products?limit=20`)).json();
+  const id = page.items[0].id;
+  results.push(await measure({ ...load, name: 'gateway: GET /api/products/{id}', url: `${platform.gateway}/api/products/${id}` }));
+  results.push(await measure({ ...load, name: 'gateway: GET /api/products?limit=20', url: `${platform.gateway}/api/products?limit=20` }));
+  const orders = await prepareOrderLoad(platform.gateway);
+  if (orders) {
+    results.push(
+      await measure({
+        ...load,
+        name: 'gateway: POST /api/orders (2 lines, fresh key)',
+        url: `${platform.gateway}/api/orders`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${orders.token}` },
+        body: JSON.stringify(orders.body),
+        perRequestHeaders: () => ({ 'idempotency-key': randomUUID() }),
+      }),
+    );
+  }
+  const memoryMiB = await memoryOf({ gateway: portBase, ...platform.servicePorts });
+  const oneHop = results[1].requestsPerSecond;
+  for (const r of results) r.ratioToOneHop = Math.round((r.requestsPerSecond / oneHop) * 100) / 100;
+  const report = {
+    at: new Date().toISOString(),
+    database: process.env.EMPORIUM_POSTGRES ? 'postgres' : 'pglite',
+    node: process.version,
+    cpus: cpus().length,
+    connections,
+    durationSeconds,
+    results,
+    memoryMiB,
+  };
+  console.table(results.map((r) => ({ ...r })));
+  console.log('resident memory (MiB):', memoryMiB);
+  const dir = fileURLToPath(new URL('../results', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/latest.json`, JSON.stringify(report, null, 2));
+  writeFileSync(`${dir}/${report.database}-latest.json`, JSON.stringify(report, null, 2));
+} finally {
+  await platform.stop();
+  baselines.stop();
+}
