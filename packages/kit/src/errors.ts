@@ -74,6 +74,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.warn({ code: error.code, err: error.message }, 'request failed');
+      // A 429 or 503 may say when to come back (seconds), as the problem's `retryAfter` and the header.
+      if (typeof error.extra.retryAfter === 'number') reply.header('retry-after', String(error.extra.retryAfter));
       return sendProblem(reply, problemOf(error.code, error.status, error.message, error.extra));
     }
     const fastifyError = error as FastifyError;
