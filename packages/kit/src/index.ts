@@ -4,7 +4,7 @@ export { requestContext, currentRequestId } from './context.ts';
 export { openDb, ensureDatabase, dropDatabase, type Db, type Queryable, type Row, type DbOptions } from './db.ts';
 export { migrate, migrateService } from './migrate.ts';
 export { createPeer, expectOk, rethrowProblem, type Peer, type PeerOptions, type PeerRequest, type PeerResponse } from './http.ts';
-export { currentUser, isStaff, requireRole, requireUser, ROLES, type AuthUser, type AuthOptions, type Role } from './auth.ts';
+export { currentUser, isStaff, requireRole, requireUser, roleAllows, ROLES, type AuthUser, type AuthOptions, type Role } from './auth.ts';
 export { signAccessToken, type SigningKey, type TokenClaims } from './tokens.ts';
 export { publishEvent, startOutboxRelay, type EventEnvelope, type Relay, type Subscriptions } from './outbox.ts';
 export { applyEvent, registerInbox, type EventHandler } from './inbox.ts';
