@@ -1,0 +1,95 @@
+import { ListQuery, Money, Page } from '@emporium/kit';
+import { Type, type Static } from 'typebox';
+
+/** http(s) with a host, or a path on this site ("/images/x.svg"); never "//host" or "javascript:". */
+export const Url = Type.String({
+  maxLength: 2000,
+  pattern: '^(https?://[^\\s/?#@]+|/(?![/\\\\]))[^\\s]*$',
+  description: 'http(s) URL or a site-relative path beginning with /',
+});
+
+const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
+const Category = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+
+export const ProductId = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+
+export const Discount = Type.Object({
+  id: Type.String(),
+  percent: Type.Number(),
+  endsAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const Product = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  category: Type.String(),
+  images: Type.Array(Type.String()),
+  links: Type.Array(Type.String()),
+  price: Money,
+  discountedPrice: Money,
+  discount: Type.Union([Discount, Type.Null()]),
+  stock: Type.Integer({ description: 'Units that can be ordered now' }),
+  rating: Type.Object({ average: Type.Number(), count: Type.Integer() }),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type Product = Static<typeof Product>;
+
+const productFields = {
+  name: Name,
+  description: Type.String({ maxLength: 5000 }),
+  price: Money,
+  images: Type.Array(Url, { maxItems: 10 }),
+  links: Type.Array(Url, { maxItems: 10 }),
+  category: Category,
+  stock: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+};
+
+export const CreateProduct = Type.Object({
+  ...productFields,
+  images: Type.Optional(productFields.images),
+  links: Type.Optional(productFields.links),
+});
+export type CreateProduct = Static<typeof CreateProduct>;
+
+export const UpdateProduct = Type.Partial(Type.Object(productFields), { minProperties: 1 });
+export type UpdateProduct = Static<typeof UpdateProduct>;
+
+export const SORTS = ['newest', 'price_asc', 'price_desc', 'rating', 'name'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const ProductQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  category: Type.Optional(Type.String({ maxLength: 100 })),
+  minPrice: Type.Optional(Type.Integer({ minimum: 0 })),
+  maxPrice: Type.Optional(Type.Integer({ minimum: 0 })),
+  sort: Type.Enum(SORTS, { default: 'newest' }),
+  ...ListQuery,
+});
+export type ProductQuery = Static<typeof ProductQuery>;
+
+export const ProductPage = Page(Product);
+export type ProductPage = Static<typeof ProductPage>;
+
+export const CategoryList = Type.Object({
+  items: Type.Array(Type.Object({ name: Type.String(), productCount: Type.Integer() })),
+});
+export type CategoryList = Static<typeof CategoryList>;
+
+export const InternalProductsQuery = Type.Object({
+  ids: Type.String({ minLength: 1, maxLength: 10_000, description: 'Comma-separated product ids, up to 100' }),
+});
+
+export const InternalProduct = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  category: Type.String(),
+  image: Type.Union([Type.String(), Type.Null()]),
+  price: Money,
+  discountedPrice: Money,
+  stock: Type.Integer(),
+  deleted: Type.Boolean(),
+});
+export type InternalProduct = Static<typeof InternalProduct>;
+export const InternalProductList = Type.Object({ items: Type.Array(InternalProduct) });

@@ -1,0 +1,106 @@
+import { AppError, type Db, type Queryable } from '@emporium/kit';
+import type { ReadCache } from '../products/read-cache.ts';
+import type { Line, LockedProduct, ReservationRow, ReservationsRepository } from './reservations.repository.ts';
+import type { Reservation, ReserveStock } from './reservations.schemas.ts';
+
+export interface ReservationDeps {
+  db: Db;
+  repo: ReservationsRepository;
+  cache: ReadCache;
+  defaultTtlSeconds: number;
+}
+
+const view = (row: ReservationRow): Reservation => ({
+  reservationId: row.id,
+  status: row.status,
+  expiresAt: row.expires_at.toISOString(),
+});
+
+const unknownReservation = (id: string) => new AppError('RESERVATION.NOT_FOUND', 404, `No reservation with id ${id}`);
+
+/**
+ * Holds stock for every line or for none. Asking again with the same reservationId answers with
+ * that reservation as it is now and changes nothing (created: false).
+ */
+export async function reserveStock(deps: ReservationDeps, input: ReserveStock): Promise<{ created: boolean; reservation: Reservation }> {
+  const lines = input.items;
+  const duplicate = lines.findIndex((line, i) => lines.findIndex((l) => l.productId === line.productId) !== i);
+  if (duplicate >= 0) {
+    throw new AppError('REQUEST.INVALID', 400, `product ${lines[duplicate].productId} appears more than once`, {
+      errors: [{ path: `/body/items/${duplicate}/productId`, message: 'appears more than once' }],
+    });
+  }
+  const result = await deps.db.transaction(async (tx) => {
+    const held = await deps.repo.insertHeld(tx, input.reservationId, input.ttlSeconds ?? deps.defaultTtlSeconds);
+    if (!held) return { created: false, row: (await deps.repo.find(input.reservationId, tx))! };
+    const products = await deps.repo.lockProducts(tx, lines.map((l) => l.productId));
+    assertAvailable(lines, products);
+    await deps.repo.takeStock(tx, input.reservationId, lines);
+    return { created: true, row: held };
+  });
+  if (result.created) deps.cache.invalidate();
+  return { created: result.created, reservation: view(result.row) };
+}
+
+/** Throws 422 for a product that is unknown or deleted, 409 for one without enough units (the first line that fails). */
+export function assertAvailable(lines: Line[], products: LockedProduct[]): void {
+  const byId = new Map(products.map((p) => [p.id, p]));
+  for (const line of lines) {
+    const product = byId.get(line.productId);
+    if (!product || product.deleted) {
+      throw new AppError('PRODUCT.UNKNOWN', 422, `No product with id ${line.productId} can be ordered`, { productId: line.productId });
+    }
+    if (product.stock < line.quantity) {
+      const detail = product.stock === 0 ? `"${product.name}" is out of stock` : `Only ${product.stock} left of "${product.name}"`;
+      throw new AppError('PRODUCT.INSUFFICIENT_STOCK', 409, detail, { productId: product.id, available: product.stock });
+    }
+  }
+}
+
+/** A held reservation becomes committed (the sale stands). Committing twice is fine; after a release or expiry it is a 409. */
+export async function commitReservation(deps: ReservationDeps, id: string): Promise<{ reservationId: string; status: 'committed' }> {
+  const changed = await deps.db.transaction(async (tx) => {
+    const row = await deps.repo.findForUpdate(tx, id);
+    if (!row) throw unknownReservation(id);
+    if (row.status === 'committed') return false;
+    if (row.status === 'released' || row.expired) {
+      throw new AppError('RESERVATION.EXPIRED', 409, `Reservation ${id} was released or expired before it was committed`);
+    }
+    await deps.repo.setStatus(tx, id, 'committed');
+    return true;
+  });
+  if (changed) deps.cache.invalidate();
+  return { reservationId: id, status: 'committed' };
+}
+
+/** Gives the units back, held or committed, exactly once; releasing again changes nothing. */
+export async function releaseReservation(deps: ReservationDeps, id: string): Promise<{ reservationId: string; status: 'released' }> {
+  const changed = await deps.db.transaction(async (tx) => {
+    const row = await deps.repo.findForUpdate(tx, id);
+    if (!row) throw unknownReservation(id);
+    return release(deps, tx, row);
+  });
+  if (changed) deps.cache.invalidate();
+  return { reservationId: id, status: 'released' };
+}
+
+async function release(deps: ReservationDeps, tx: Queryable, row: ReservationRow): Promise<boolean> {
+  if (row.status === 'released') return false;
+  await deps.repo.returnStock(tx, row.id);
+  await deps.repo.setStatus(tx, row.id, 'released');
+  return true;
+}
+
+/** The sweeper's round: releases held reservations whose time is up; a concurrent commit or release wins cleanly. */
+export async function releaseExpired(deps: ReservationDeps, batch = 100): Promise<number> {
+  let released = 0;
+  for (const id of await deps.repo.expiredHeldIds(batch)) {
+    const changed = await deps.db.transaction(async (tx) => {
+      const row = await deps.repo.findForUpdate(tx, id);
+      return row !== null && row.status === 'held' && row.expired && release(deps, tx, row);
+    });
+    if (changed) released++;
+  }
+  if (released > 0) deps.cache.invalidate();
+  return released;
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { App } from '@emporium/kit';
+import { createTestAuth, openTestDb } from '@emporium/kit/testing';
+import { buildApp } from '../src/app.ts';
+import { readConfig } from '../src/config.ts';
+
+export interface TestProducts {
+  app: App;
+  /** Authorization headers of each role. */
+  as: { employee: Record<string, string>; admin: Record<string, string>; customer: Record<string, string> };
+  close(): Promise<void>;
+}
+
+/** The real products app on a fresh database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set). */
+export async function startProducts(env: Record<string, string> = {}): Promise<TestProducts> {
+  const auth = await createTestAuth();
+  const { db, cleanup } = await openTestDb();
+  const config = readConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', ...env });
+  const app = await buildApp(config, { db });
+  await app.ready();
+  const bearer = async (role: 'employee' | 'admin' | 'customer') => ({ authorization: `Bearer ${await auth.token({ role })}` });
+  return {
+    app,
+    as: { employee: await bearer('employee'), admin: await bearer('admin'), customer: await bearer('customer') },
+    async close() {
+      await app.close();
+      await cleanup();
+    },
+  };
+}
+
+export const usd = (amount: number) => ({ amount, currency: 'USD' });
+
+export function productInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: `Kettle ${randomUUID().slice(0, 8)}`,
+    description: 'Boils water quickly.',
+    price: usd(2500),
+    category: 'Kitchen',
+    stock: 10,
+    ...overrides,
+  };
+}
+
+export async function createProduct(t: TestProducts, overrides: Record<string, unknown> = {}) {
+  const res = await t.app.inject({ method: 'POST', url: '/api/products', headers: t.as.employee, payload: productInput(overrides) });
+  if (res.statusCode !== 201) throw new Error(`create failed: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+let seq = 1;
+/** An event envelope as another service's outbox relay would deliver it. */
+export function event(type: string, key: string, data: Record<string, unknown>, options: { seq?: number; source?: string } = {}) {
+  return { id: randomUUID(), source: options.source ?? 'discounts', type, key, seq: options.seq ?? seq++, occurredAt: new Date().toISOString(), data };
+}
+
+export async function deliver(t: TestProducts, ...events: ReturnType<typeof event>[]) {
+  const res = await t.app.inject({ method: 'POST', url: '/internal/events', payload: { events } });
+  if (res.statusCode !== 200) throw new Error(`events refused: ${res.statusCode} ${res.body}`);
+  return res.json() as { received: number; applied: number };
+}
