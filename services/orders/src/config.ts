@@ -3,7 +3,7 @@ import { Type, type Static, type TObject } from 'typebox';
 
 export const configSchema = {
   ...baseConfig,
-  PORT: Type.Integer({ default: 8084 }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8084 }),
   PRODUCTS_URL: Type.String({ default: 'http://127.0.0.1:8082' }),
   DISCOUNTS_URL: Type.String({ default: 'http://127.0.0.1:8083' }),
   REVIEWS_URL: Type.String({ default: 'http://127.0.0.1:8085' }),

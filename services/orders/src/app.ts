@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { buildService, createPeer, migrateService, openDb, startOutboxRelay, type App, type Db } from '@emporium/kit';
+import type { Config } from './config.ts';
+import { ORDER_EVENTS, type OrderDeps } from './orders/deps.ts';
+import { orderRoutes } from './orders/orders.routes.ts';
+import { discountsClient, productsClient } from './orders/peers.ts';
+import { startSweeper } from './orders/releases.ts';
+
+const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
+
+export async function buildApp(config: Config, overrides: { db?: Db } = {}): Promise<App> {
+  const db = overrides.db ?? (await openDb({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE }));
+  await migrateService(db, migrations);
+  const app = await buildService({
+    name: 'orders',
+    db,
+    logLevel: config.LOG_LEVEL,
+    auth: { jwksUrl: config.AUTH_JWKS_URL, publicJwk: config.AUTH_PUBLIC_JWK, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+  });
+
+  const productsPeer = createPeer({ name: 'products', url: config.PRODUCTS_URL, timeoutMs: config.PEER_TIMEOUT_MS });
+  const discountsPeer = createPeer({ name: 'discounts', url: config.DISCOUNTS_URL, timeoutMs: config.PEER_TIMEOUT_MS });
+  const relay = startOutboxRelay({ db, source: 'orders', destinations: { reviews: config.REVIEWS_URL }, log: app.log });
+  const products = productsClient(productsPeer);
+  const deps: OrderDeps = {
+    db,
+    products,
+    discounts: discountsClient(discountsPeer),
+    subscriptions: ORDER_EVENTS,
+    settings: { currency: config.SHOP_CURRENCY, deliveryDays: config.ESTIMATED_DELIVERY_DAYS, reservationTtlSeconds: config.RESERVATION_TTL_SECONDS },
+    log: app.log,
+    eventsWritten: () => relay.kick(),
+  };
+  orderRoutes(app, deps);
+
+  const sweeper = startSweeper({
+    db, products, log: app.log, intervalMs: config.SWEEP_INTERVAL_MS, claimStaleSeconds: config.CLAIM_STALE_SECONDS, keyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS,
+  });
+  // preClose runs before the database closes, so rounds in progress finish first.
+  app.addHook('preClose', async () => {
+    await Promise.all([sweeper.stop(), relay.stop()]);
+    await Promise.all([productsPeer.close(), discountsPeer.close()]);
+  });
+  return app;
+}

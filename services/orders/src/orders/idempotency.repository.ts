@@ -1,0 +1,93 @@
+import type { Queryable } from '@emporium/kit';
+
+export interface KeyRecord {
+  fingerprint: string;
+  orderId: string;
+  state: 'in_flight' | 'done';
+  responseStatus: number | null;
+  responseBody: string | null;
+}
+
+export interface Claim {
+  customerId: string;
+  key: string;
+  fingerprint: string;
+  orderId: string;
+}
+
+/** Takes the key for this request; false when someone (this customer, earlier) holds it already. */
+export async function insertClaim(db: Queryable, claim: Claim): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO idempotency_keys (customer_id, key, fingerprint, order_id, state) VALUES ($1, $2, $3, $4, 'in_flight')
+     ON CONFLICT (customer_id, key) DO NOTHING RETURNING order_id`,
+    [claim.customerId, claim.key, claim.fingerprint, claim.orderId],
+  );
+  return rows.length === 1;
+}
+
+export async function findKey(db: Queryable, customerId: string, key: string): Promise<KeyRecord | null> {
+  const rows = await db.query(
+    'SELECT fingerprint, order_id, state, response_status, response_body FROM idempotency_keys WHERE customer_id = $1 AND key = $2',
+    [customerId, key],
+  );
+  const row = rows[0];
+  return row
+    ? { fingerprint: row.fingerprint, orderId: row.order_id, state: row.state, responseStatus: row.response_status, responseBody: row.response_body }
+    : null;
+}
+
+/** Stores the response under the claim; false when the claim is no longer ours (the sweeper gave it up). */
+export async function completeClaim(tx: Queryable, claim: Claim, status: number, body: string): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE idempotency_keys SET state = 'done', response_status = $4, response_body = $5, completed_at = now()
+      WHERE customer_id = $1 AND key = $2 AND order_id = $3 AND state = 'in_flight' RETURNING order_id`,
+    [claim.customerId, claim.key, claim.orderId, status, body],
+  );
+  return rows.length === 1;
+}
+
+/**
+ * Lets go of a failed request's claim. When its reservation may exist, the release is recorded in the
+ * same statement, and only if the claim was still in flight (an order that did commit keeps its stock).
+ * True when a release was recorded.
+ */
+export async function dropClaim(db: Queryable, claim: Claim, recordRelease: boolean): Promise<boolean> {
+  const rows = await db.query(
+    `WITH dropped AS (
+       DELETE FROM idempotency_keys WHERE customer_id = $1 AND key = $2 AND order_id = $3 AND state = 'in_flight' RETURNING order_id)
+     INSERT INTO pending_releases (reservation_id, reason)
+     SELECT order_id, 'failed placement' FROM dropped WHERE $4::boolean
+     ON CONFLICT (reservation_id) DO NOTHING RETURNING reservation_id`,
+    [claim.customerId, claim.key, claim.orderId, recordRelease],
+  );
+  return rows.length === 1;
+}
+
+/**
+ * Claims left in flight longer than any request lives belong to a process that died: free the key and
+ * record the release of whatever that request may have reserved. Claims whose order is being saved
+ * right now are row-locked and skipped.
+ */
+export async function abandonStaleClaims(db: Queryable, staleSeconds: number, limit = 100): Promise<number> {
+  const rows = await db.query(
+    `WITH stale AS (
+       DELETE FROM idempotency_keys WHERE (customer_id, key) IN (
+         SELECT customer_id, key FROM idempotency_keys
+          WHERE state = 'in_flight' AND created_at < now() - make_interval(secs => $1::double precision)
+          LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING order_id)
+     INSERT INTO pending_releases (reservation_id, reason) SELECT order_id, 'abandoned request' FROM stale
+     ON CONFLICT (reservation_id) DO NOTHING RETURNING reservation_id`,
+    [staleSeconds, limit],
+  );
+  return rows.length;
+}
+
+/** Completed keys are kept at least `ttlHours`; older ones go. */
+export async function deleteExpiredKeys(db: Queryable, ttlHours: number): Promise<number> {
+  const rows = await db.query(
+    `DELETE FROM idempotency_keys WHERE state = 'done' AND completed_at < now() - make_interval(hours => $1::int) RETURNING key`,
+    [ttlHours],
+  );
+  return rows.length;
+}

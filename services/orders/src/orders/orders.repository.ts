@@ -1,0 +1,161 @@
+import type { Queryable, Row } from '@emporium/kit';
+import type { PricedLine } from './pricing.ts';
+import type { OrderStatus } from './transitions.ts';
+
+export interface ShippingAddressRecord {
+  name: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  postalCode: string;
+  country: string;
+}
+
+export interface HistoryRecord {
+  status: OrderStatus;
+  at: Date;
+  note: string | null;
+}
+
+export interface OrderRecord {
+  id: string;
+  seq: number;
+  customerId: string;
+  status: OrderStatus;
+  currency: string;
+  total: number;
+  shippingAddress: ShippingAddressRecord;
+  estimatedDelivery: Date;
+  carrier: string | null;
+  trackingNumber: string | null;
+  lines: PricedLine[];
+  history: HistoryRecord[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewOrder {
+  id: string;
+  customerId: string;
+  currency: string;
+  total: number;
+  lines: PricedLine[];
+  shippingAddress: ShippingAddressRecord;
+  estimatedDelivery: Date;
+}
+
+/** Inserts the order, its line snapshots and its first history entry (pending). */
+export async function insertOrder(tx: Queryable, order: NewOrder): Promise<void> {
+  await tx.query(
+    `INSERT INTO orders (id, customer_id, status, currency, total_amount, shipping_address, estimated_delivery)
+     VALUES ($1, $2, 'pending', $3, $4, $5, $6)`,
+    [order.id, order.customerId, order.currency, order.total, JSON.stringify(order.shippingAddress), order.estimatedDelivery],
+  );
+  await tx.query(
+    `INSERT INTO order_lines (order_id, position, product_id, name, image, quantity, unit_price, discount_bps, unit_discounted_price, line_total)
+     SELECT $1, l.position, l.product_id, l.name, l.image, l.quantity, l.unit_price, l.discount_bps, l.unit_discounted_price, l.line_total
+       FROM jsonb_to_recordset($2::jsonb) AS l(position int, product_id text, name text, image text, quantity int,
+                                              unit_price bigint, discount_bps int, unit_discounted_price bigint, line_total bigint)`,
+    [order.id, JSON.stringify(order.lines.map((l, position) => ({
+      position, product_id: l.productId, name: l.name, image: l.image, quantity: l.quantity, unit_price: l.unitPrice,
+      discount_bps: l.discountBps, unit_discounted_price: l.unitDiscountedPrice, line_total: l.lineTotal,
+    })))],
+  );
+  await appendHistory(tx, order.id, 'pending', null);
+}
+
+export async function appendHistory(tx: Queryable, orderId: string, status: OrderStatus, note: string | null): Promise<void> {
+  await tx.query(
+    `INSERT INTO order_history (order_id, position, status, note)
+     SELECT $1, COALESCE(MAX(position) + 1, 0), $2, $3 FROM order_history WHERE order_id = $1`,
+    [orderId, status, note],
+  );
+}
+
+export interface OrderDetails {
+  status?: OrderStatus;
+  carrier?: string;
+  trackingNumber?: string;
+  estimatedDelivery?: Date;
+}
+
+/** Changes the given fields (the others stay) and touches updated_at. */
+export async function updateOrder(tx: Queryable, orderId: string, details: OrderDetails): Promise<void> {
+  await tx.query(
+    `UPDATE orders SET status = COALESCE($2, status), carrier = COALESCE($3, carrier), tracking_number = COALESCE($4, tracking_number),
+            estimated_delivery = COALESCE($5, estimated_delivery), updated_at = now()
+      WHERE id = $1`,
+    [orderId, details.status ?? null, details.carrier ?? null, details.trackingNumber ?? null, details.estimatedDelivery ?? null],
+  );
+}
+
+/** Locks the order's row for a status change; the status and owner, or null when there is no such order. */
+export async function lockOrder(tx: Queryable, orderId: string): Promise<{ status: OrderStatus; customerId: string } | null> {
+  const rows = await tx.query('SELECT status, customer_id FROM orders WHERE id = $1 FOR UPDATE', [orderId]);
+  return rows[0] ? { status: rows[0].status, customerId: rows[0].customer_id } : null;
+}
+
+const SELECT_ORDERS = `
+  SELECT o.id, o.seq, o.customer_id, o.status, o.currency, o.total_amount, o.shipping_address, o.estimated_delivery,
+         o.carrier, o.tracking_number, o.created_at, o.updated_at,
+         (SELECT json_agg(json_build_object('productId', l.product_id, 'name', l.name, 'image', l.image, 'quantity', l.quantity,
+                   'unitPrice', l.unit_price, 'discountBps', l.discount_bps, 'unitDiscountedPrice', l.unit_discounted_price,
+                   'lineTotal', l.line_total) ORDER BY l.position)
+            FROM order_lines l WHERE l.order_id = o.id) AS lines,
+         (SELECT json_agg(json_build_object('status', h.status, 'at', h.at, 'note', h.note) ORDER BY h.position)
+            FROM order_history h WHERE h.order_id = o.id) AS history
+    FROM orders o`;
+
+export async function findOrder(db: Queryable, orderId: string): Promise<OrderRecord | null> {
+  const rows = await db.query(`${SELECT_ORDERS} WHERE o.id = $1`, [orderId]);
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+export interface OrderFilter {
+  customerId?: string;
+  status?: OrderStatus;
+  /** Only orders older than this seq (the cursor). */
+  beforeSeq?: number;
+  limit: number;
+}
+
+/** Newest first; `limit` rows at most. */
+export async function listOrders(db: Queryable, filter: OrderFilter): Promise<OrderRecord[]> {
+  const rows = await db.query(
+    `${SELECT_ORDERS}
+      WHERE ($1::text IS NULL OR o.customer_id = $1) AND ($2::text IS NULL OR o.status = $2) AND ($3::bigint IS NULL OR o.seq < $3)
+      ORDER BY o.seq DESC LIMIT $4`,
+    [filter.customerId ?? null, filter.status ?? null, filter.beforeSeq ?? null, filter.limit],
+  );
+  return rows.map(toRecord);
+}
+
+/** Whether a customer has a non-cancelled order containing the product, and a delivered one. */
+export async function purchasesOf(db: Queryable, customerId: string, productId: string): Promise<{ ordered: boolean; delivered: boolean }> {
+  const rows = await db.query(
+    `SELECT COALESCE(bool_or(o.status <> 'cancelled'), false) AS ordered, COALESCE(bool_or(o.status = 'delivered'), false) AS delivered
+       FROM orders o JOIN order_lines l ON l.order_id = o.id
+      WHERE o.customer_id = $1 AND l.product_id = $2`,
+    [customerId, productId],
+  );
+  return { ordered: rows[0].ordered, delivered: rows[0].delivered };
+}
+
+function toRecord(row: Row): OrderRecord {
+  return {
+    id: row.id,
+    seq: Number(row.seq),
+    customerId: row.customer_id,
+    status: row.status,
+    currency: row.currency,
+    total: row.total_amount,
+    shippingAddress: row.shipping_address,
+    estimatedDelivery: new Date(row.estimated_delivery),
+    carrier: row.carrier,
+    trackingNumber: row.tracking_number,
+    lines: (row.lines ?? []).map((l: PricedLine) => ({ ...l, unitPrice: Number(l.unitPrice), unitDiscountedPrice: Number(l.unitDiscountedPrice), lineTotal: Number(l.lineTotal) })),
+    history: (row.history ?? []).map((h: { status: OrderStatus; at: string; note: string | null }) => ({ status: h.status, at: new Date(h.at), note: h.note })),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}

@@ -1,0 +1,86 @@
+import { AppError, decodeCursor, isStaff, pageOf, publishEvent, type AuthUser, type Queryable } from '@emporium/kit';
+import type { OrderDeps } from './deps.ts';
+import { orderEventData, toOrderJson } from './order-json.ts';
+import { appendHistory, findOrder, listOrders as selectOrders, lockOrder, purchasesOf, updateOrder } from './orders.repository.ts';
+import type { OrderJson, OrderListInput, StatusChangeInput } from './orders.schemas.ts';
+import { releaseNow } from './releases.ts';
+import { addPendingRelease } from './releases.repository.ts';
+import { canCancel, checkStatusChangeShape, planStatusChange, type OrderStatus } from './transitions.ts';
+
+const notFound = () => new AppError('ORDER.NOT_FOUND', 404, 'Order not found');
+// Another customer's order answers exactly like one that does not exist.
+const visibleTo = (user: AuthUser, order: { customerId: string } | null) => order !== null && (isStaff(user) || order.customerId === user.userId);
+
+export async function getOrder(deps: OrderDeps, user: AuthUser, orderId: string): Promise<OrderJson> {
+  const order = await findOrder(deps.db, orderId);
+  if (!order || !visibleTo(user, order)) throw notFound();
+  return toOrderJson(order);
+}
+
+/** Customers see their own orders; staff see everyone's. Newest first. */
+export async function listOrders(deps: OrderDeps, user: AuthUser, query: OrderListInput) {
+  const cursor = decodeCursor(query.cursor, 1);
+  if (cursor && !Number.isSafeInteger(cursor[0])) decodeCursor('-', 1);
+  const rows = await selectOrders(deps.db, {
+    customerId: isStaff(user) ? undefined : user.userId,
+    status: query.status,
+    beforeSeq: cursor ? (cursor[0] as number) : undefined,
+    limit: query.limit + 1,
+  });
+  return pageOf(rows, query.limit, toOrderJson, (row) => [row.seq]);
+}
+
+/** The owner or staff cancel a pending order; its stock goes back to products. */
+export async function cancelOrder(deps: OrderDeps, user: AuthUser, orderId: string, note?: string): Promise<OrderJson> {
+  return changeOrder(deps, orderId, (current) => {
+    if (!visibleTo(user, current)) throw notFound();
+    if (!canCancel(current.status)) {
+      throw new AppError('ORDER.NOT_CANCELLABLE', 409, `An order that is ${current.status.replace(/_/g, ' ')} can no longer be cancelled`);
+    }
+    return { status: 'cancelled', note };
+  });
+}
+
+/** Staff move an order along its lifecycle, or change an open order's delivery details. */
+export async function changeStatus(deps: OrderDeps, orderId: string, change: StatusChangeInput): Promise<OrderJson> {
+  checkStatusChangeShape(change);
+  return changeOrder(deps, orderId, () => change);
+}
+
+/** Locks the order, applies the change `decide` returns, writes history and events, then returns stock for a cancellation. */
+async function changeOrder(
+  deps: OrderDeps,
+  orderId: string,
+  decide: (current: { status: OrderStatus; customerId: string }) => StatusChangeInput,
+): Promise<OrderJson> {
+  const { order, cancelled } = await deps.db.transaction(async (tx) => {
+    const current = await lockOrder(tx, orderId);
+    if (!current) throw notFound();
+    const change = decide(current);
+    const plan = planStatusChange(current.status, change.status);
+    await updateOrder(tx, orderId, {
+      status: change.status,
+      carrier: change.carrier,
+      trackingNumber: change.trackingNumber,
+      estimatedDelivery: change.estimatedDelivery ? new Date(change.estimatedDelivery) : undefined,
+    });
+    if (plan === 'advance') await recordAdvance(deps, tx, orderId, change);
+    return { order: (await findOrder(tx, orderId))!, cancelled: plan === 'advance' && change.status === 'cancelled' };
+  });
+  if (cancelled) await releaseNow(deps.db, deps.products, orderId, deps.log);
+  deps.eventsWritten();
+  return toOrderJson(order);
+}
+
+async function recordAdvance(deps: OrderDeps, tx: Queryable, orderId: string, change: StatusChangeInput): Promise<void> {
+  await appendHistory(tx, orderId, change.status, change.note ?? null);
+  const event = change.status === 'cancelled' ? 'order.cancelled' : change.status === 'delivered' ? 'order.delivered' : null;
+  if (event) {
+    const order = (await findOrder(tx, orderId))!;
+    await publishEvent(tx, deps.subscriptions, { type: event, key: orderId, data: orderEventData(order) });
+  }
+  // The release is recorded with the cancellation, so stock goes back even if products is down right now.
+  if (change.status === 'cancelled') await addPendingRelease(tx, orderId, 'order cancelled');
+}
+
+export const purchases = (deps: OrderDeps, customerId: string, productId: string) => purchasesOf(deps.db, customerId, productId);

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, publishEvent } from '@emporium/kit';
+import { addBusinessDays } from './delivery-date.ts';
+import type { OrderDeps } from './deps.ts';
+import { requestFingerprint } from './fingerprint.ts';
+import { completeClaim, dropClaim, findKey, insertClaim, type Claim } from './idempotency.repository.ts';
+import { orderEventData, toOrderJson } from './order-json.ts';
+import { findOrder, insertOrder } from './orders.repository.ts';
+import type { PlaceOrderInput } from './orders.schemas.ts';
+import { orderableProducts, priceLines, type PricedOrder } from './pricing.ts';
+import { releaseNow } from './releases.ts';
+
+/** A response as first sent, kept under the idempotency key and replayed byte for byte. */
+export interface StoredResponse {
+  status: number;
+  body: string;
+  replayed: boolean;
+}
+
+/**
+ * Places an order once per (customer, Idempotency-Key): prices it from products and discounts, holds the
+ * stock, then saves the order, its event and its stored response in one transaction that commits only
+ * once products has committed the reservation. Any failure lets go of the key and gives the stock back.
+ */
+export async function placeOrder(deps: OrderDeps, customerId: string, key: string, input: PlaceOrderInput): Promise<StoredResponse> {
+  assertEachProductOnce(input);
+  const claimed = await claimKey(deps, { customerId, key, fingerprint: requestFingerprint(input), orderId: randomUUID() });
+  if ('replay' in claimed) return claimed.replay;
+  const claim = claimed;
+  let mayHoldStock = false;
+  try {
+    const products = orderableProducts(input.items, await deps.products.getMany(input.items.map((i) => i.productId)));
+    const quotes = await deps.discounts.quote(input.items.map((i) => ({ productId: i.productId, price: products.get(i.productId)!.price })));
+    const priced = priceLines(input.items, products, quotes, deps.settings.currency);
+    mayHoldStock = true;
+    await deps.products.reserve(claim.orderId, input.items, deps.settings.reservationTtlSeconds).catch((err) => {
+      // Products refused the whole reservation (no stock, unknown product): nothing is held.
+      if (err instanceof AppError && err.status < 500) mayHoldStock = false;
+      throw err;
+    });
+    const body = await saveOrder(deps, claim, input, priced);
+    deps.eventsWritten();
+    return { status: 201, body, replayed: false };
+  } catch (err) {
+    await letGo(deps, claim, mayHoldStock);
+    throw err;
+  }
+}
+
+async function saveOrder(deps: OrderDeps, claim: Claim, input: PlaceOrderInput, priced: PricedOrder): Promise<string> {
+  return deps.db.transaction(async (tx) => {
+    await insertOrder(tx, {
+      id: claim.orderId,
+      customerId: claim.customerId,
+      currency: priced.currency,
+      total: priced.total,
+      lines: priced.lines,
+      shippingAddress: input.shippingAddress,
+      estimatedDelivery: addBusinessDays(new Date(), deps.settings.deliveryDays),
+    });
+    const order = (await findOrder(tx, claim.orderId))!;
+    await publishEvent(tx, deps.subscriptions, { type: 'order.placed', key: order.id, data: orderEventData(order) });
+    const body = JSON.stringify(toOrderJson(order));
+    if (!(await completeClaim(tx, claim, 201, body))) {
+      throw new AppError('ORDER.ABANDONED', 503, 'This order took too long to place. Please try again.');
+    }
+    // Last, while the transaction is still open: if products does not confirm, the order is rolled back.
+    await deps.products.commit(claim.orderId);
+    return body;
+  });
+}
+
+/** Frees the key for a retry and, when stock may be held, records its release in the same statement and sends it. */
+async function letGo(deps: OrderDeps, claim: Claim, mayHoldStock: boolean): Promise<void> {
+  try {
+    const mustRelease = await dropClaim(deps.db, claim, mayHoldStock);
+    if (mustRelease) await releaseNow(deps.db, deps.products, claim.orderId, deps.log);
+  } catch (err) {
+    // The database is unreachable: the claim stays in flight and the sweeper turns it into a release later.
+    deps.log.warn({ orderId: claim.orderId, err: (err as Error).message }, 'could not let go of a failed order attempt');
+  }
+}
+
+async function claimKey(deps: OrderDeps, claim: Claim): Promise<Claim | { replay: StoredResponse }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await insertClaim(deps.db, claim)) return claim;
+    const held = await findKey(deps.db, claim.customerId, claim.key);
+    if (!held) continue; // the earlier attempt failed and let go of the key just now
+    if (held.fingerprint !== claim.fingerprint) {
+      throw new AppError('IDEMPOTENCY.KEY_REUSED', 422, 'This Idempotency-Key was already used with a different request body');
+    }
+    if (held.state === 'done') return { replay: { status: held.responseStatus!, body: held.responseBody!, replayed: true } };
+    break;
+  }
+  throw new AppError('IDEMPOTENCY.IN_FLIGHT', 409, 'A request with this Idempotency-Key is still being processed; retry shortly');
+}
+
+function assertEachProductOnce(input: PlaceOrderInput): void {
+  const seen = new Set<string>();
+  input.items.forEach(({ productId }, index) => {
+    if (seen.has(productId)) {
+      throw new AppError('REQUEST.INVALID', 400, `Product ${productId} appears more than once`, {
+        errors: [{ path: `/body/items/${index}/productId`, message: 'appears more than once' }],
+      });
+    }
+    seen.add(productId);
+  });
+}
