@@ -1,0 +1,88 @@
+// Every public endpoint the UI calls, one small function each.
+import { api, type Query } from './client.ts';
+import type {
+  Address, Category, Discount, DiscountBadge, Me, Money, Order, OrderStatus, Page, Product, ProductInput,
+  Review, ReviewInput, ReviewPage, Role, Session, StatusChange, User,
+} from './types.ts';
+
+export const auth = {
+  register: (input: { email: string; password: string; name: string }) => api.post<Session>('/auth/register', input),
+  login: (input: { email: string; password: string }) => api.post<Session>('/auth/login', input),
+  logout: (refreshToken: string) => api.post<void>('/auth/logout', { refreshToken }),
+};
+
+export const users = {
+  me: () => api.get<Me>('/users/me'),
+  updateMe: (input: { name?: string; password?: string; currentPassword?: string; addresses?: Address[] }) =>
+    api.patch<Me>('/users/me', input),
+  list: (query: Query) => api.get<Page<User>>('/users', query),
+  setRole: (id: string, role: Role) => api.patch<User>(`/users/${encodeURIComponent(id)}`, { role }),
+};
+
+export interface ProductQuery extends Query {
+  q?: string;
+  category?: string;
+  minPrice?: number;
+  maxPrice?: number;
+  sort?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export const products = {
+  list: (query: ProductQuery) => api.get<Page<Product>>('/products', query),
+  get: (id: string) => api.get<Product>(`/products/${encodeURIComponent(id)}`),
+  create: (input: ProductInput) => api.post<Product>('/products', input),
+  update: (id: string, input: Partial<ProductInput>) => api.patch<Product>(`/products/${encodeURIComponent(id)}`, input),
+  remove: (id: string) => api.delete(`/products/${encodeURIComponent(id)}`),
+  categories: () => api.get<{ items: Category[] }>('/categories'),
+};
+
+export interface DiscountInput {
+  productId: string;
+  percent: number;
+  startsAt?: string;
+  endsAt?: string;
+}
+
+export const discounts = {
+  list: (productId: string) => api.get<Page<Discount>>('/discounts', { productId, limit: 100 }),
+  create: (input: DiscountInput) => api.post<Discount>('/discounts', input),
+  update: (id: string, input: Partial<Omit<DiscountInput, 'productId'>>) => api.patch<Discount>(`/discounts/${encodeURIComponent(id)}`, input),
+  remove: (id: string) => api.delete(`/discounts/${encodeURIComponent(id)}`),
+};
+
+export interface PlaceOrder {
+  items: { productId: string; quantity: number }[];
+  shippingAddress: Address;
+}
+
+export const orders = {
+  place: (input: PlaceOrder, idempotencyKey: string) => api.post<Order>('/orders', input, { 'Idempotency-Key': idempotencyKey }),
+  list: (query: { status?: OrderStatus | ''; cursor?: string; limit?: number }) => api.get<Page<Order>>('/orders', query),
+  get: (id: string) => api.get<Order>(`/orders/${encodeURIComponent(id)}`),
+  cancel: (id: string) => api.post<Order>(`/orders/${encodeURIComponent(id)}/cancel`),
+  setStatus: (id: string, change: StatusChange) => api.post<Order>(`/orders/${encodeURIComponent(id)}/status`, change),
+};
+
+export const reviews = {
+  forProduct: (productId: string, query: { sort?: string; cursor?: string; limit?: number }) =>
+    api.get<ReviewPage>(`/products/${encodeURIComponent(productId)}/reviews`, query),
+  create: (productId: string, input: ReviewInput) => api.post<Review>(`/products/${encodeURIComponent(productId)}/reviews`, input),
+  update: (id: string, input: Partial<ReviewInput>) => api.patch<Review>(`/reviews/${encodeURIComponent(id)}`, input),
+  remove: (id: string) => api.delete(`/reviews/${encodeURIComponent(id)}`),
+  moderation: (query: { hidden?: boolean; cursor?: string; limit?: number }) => api.get<Page<Review>>('/reviews', query),
+  hide: (id: string) => api.post<Review>(`/reviews/${encodeURIComponent(id)}/hide`),
+  unhide: (id: string) => api.post<Review>(`/reviews/${encodeURIComponent(id)}/unhide`),
+};
+
+export interface PriceQuote {
+  productId: string;
+  price: Money;
+  discountedPrice: Money;
+  discount: DiscountBadge | null;
+}
+
+export const prices = {
+  quote: (productIds: string[]) => api.get<{ items: PriceQuote[] }>('/prices', { productIds: productIds.join(',') }),
+};

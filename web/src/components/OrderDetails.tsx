@@ -1,0 +1,41 @@
+// What an order contains and where it goes; shared by the customer's and the employee's views.
+import type { Order } from '../api/types.ts';
+import { formatMoney, formatPercent } from '../format.ts';
+import { Link } from '../router.tsx';
+import { addressText } from './AddressFields.tsx';
+import { ProductImage } from './ProductImage.tsx';
+
+export function OrderLines({ order, linkProducts }: { order: Order; linkProducts?: boolean }) {
+  return (
+    <table className="order-lines">
+      <thead>
+        <tr><th scope="col">Item</th><th scope="col">Qty</th><th scope="col">Price</th><th scope="col">Total</th></tr>
+      </thead>
+      <tbody>
+        {order.items.map((line) => (
+          <tr key={line.productId}>
+            <td className="order-line-name">
+              <ProductImage className="cart-thumb" src={line.image} alt="" />
+              {linkProducts ? <Link href={`/products/${encodeURIComponent(line.productId)}`}>{line.name}</Link> : <span>{line.name}</span>}
+            </td>
+            <td>{line.quantity}</td>
+            <td>
+              {formatMoney(line.unitDiscountedPrice)}
+              {line.discountPercent ? <span className="muted"> (-{formatPercent(line.discountPercent)}, was {formatMoney(line.unitPrice)})</span> : null}
+            </td>
+            <td>{formatMoney(line.lineTotal)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr><th scope="row" colSpan={3}>Total</th><td><strong>{formatMoney(order.total)}</strong></td></tr>
+      </tfoot>
+    </table>
+  );
+}
+
+export function ShippingTo({ order }: { order: Order }) {
+  return (
+    <p className="ship-to"><strong>Ships to:</strong> {addressText(order.shippingAddress)}</p>
+  );
+}

@@ -1,0 +1,67 @@
+// Category, sort order and price range; all kept in the address bar so a filtered page can be shared.
+import { useEffect, useState, type FormEvent } from 'react';
+import { products as productsApi } from '../../api/endpoints.ts';
+import { SelectField, TextField } from '../../components/Field.tsx';
+import { getShopCurrency, parseMoneyInput } from '../../format.ts';
+import { useLoad } from '../../hooks.ts';
+import { navigate } from '../../router.tsx';
+
+export const sortOptions = [
+  ['newest', 'Newest'],
+  ['price_asc', 'Price: low to high'],
+  ['price_desc', 'Price: high to low'],
+  ['rating', 'Best rated'],
+  ['name', 'Name'],
+] as const;
+
+function go(search: URLSearchParams, changes: Record<string, string>) {
+  const next = new URLSearchParams(search);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value) next.set(key, value);
+    else next.delete(key);
+  }
+  navigate(`/${next.size ? `?${next}` : ''}`, { replace: true });
+}
+
+export function CatalogFilters({ search }: { search: URLSearchParams }) {
+  const categories = useLoad(() => productsApi.categories(), []);
+  const [min, setMin] = useState(search.get('min') ?? '');
+  const [max, setMax] = useState(search.get('max') ?? '');
+  useEffect(() => {
+    setMin(search.get('min') ?? '');
+    setMax(search.get('max') ?? '');
+  }, [search]);
+
+  const currency = getShopCurrency();
+  const minError = min && parseMoneyInput(min, currency) === null ? 'Enter a price like 25 or 25.50' : undefined;
+  const maxError = max && parseMoneyInput(max, currency) === null ? 'Enter a price like 25 or 25.50' : undefined;
+  const applyPrices = (event: FormEvent) => {
+    event.preventDefault();
+    if (!minError && !maxError) go(search, { min: min.trim(), max: max.trim() });
+  };
+
+  return (
+    <aside className="filters" aria-label="Filters">
+      <SelectField label="Category" value={search.get('category') ?? ''} onChange={(e) => go(search, { category: e.target.value })}>
+        <option value="">All categories</option>
+        {categories.data?.items.map((category) => (
+          <option key={category.name} value={category.name}>{category.name} ({category.productCount})</option>
+        ))}
+      </SelectField>
+      <SelectField label="Sort by" value={search.get('sort') ?? 'newest'} onChange={(e) => go(search, { sort: e.target.value === 'newest' ? '' : e.target.value })}>
+        {sortOptions.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+      </SelectField>
+      <form className="price-range" onSubmit={applyPrices}>
+        <fieldset>
+          <legend>Price ({currency})</legend>
+          <div className="field-row">
+            <TextField label="Min" inputMode="decimal" value={min} onChange={(e) => setMin(e.target.value)} error={minError} />
+            <TextField label="Max" inputMode="decimal" value={max} onChange={(e) => setMax(e.target.value)} error={maxError} />
+          </div>
+          <button type="submit" className="secondary">Apply price</button>
+        </fieldset>
+      </form>
+      {search.size ? <button type="button" className="link-button" onClick={() => navigate('/', { replace: true })}>Clear all filters</button> : null}
+    </aside>
+  );
+}

@@ -1,0 +1,46 @@
+// One of my orders: its timeline, lines, address; cancel while pending; review what was bought.
+import { orders as ordersApi } from '../../api/endpoints.ts';
+import { ErrorNotice, Loading, SuccessNotice } from '../../components/Notice.tsx';
+import { OrderLines, ShippingTo } from '../../components/OrderDetails.tsx';
+import { RequireUser } from '../../components/RequireUser.tsx';
+import { StatusBadge, Timeline } from '../../components/Timeline.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useAction, useLoad } from '../../hooks.ts';
+import { Link } from '../../router.tsx';
+
+export function OrderPage({ id }: { id: string }) {
+  return <RequireUser><OrderView id={id} /></RequireUser>;
+}
+
+function OrderView({ id }: { id: string }) {
+  const order = useLoad(() => ordersApi.get(id), [id]);
+  const cancel = useAction();
+  const justPlaced = new URLSearchParams(window.location.search).has('placed');
+  if (order.loading && !order.data) return <Loading />;
+  if (!order.data) return <ErrorNotice error={order.error} retry={order.reload} />;
+  const current = order.data;
+  const cancelOrder = () =>
+    void cancel.run(async () => {
+      if (!window.confirm('Cancel this order?')) return;
+      order.setData(await ordersApi.cancel(current.id));
+    });
+
+  return (
+    <section className="order-page narrow">
+      <Link href="/orders">← My orders</Link>
+      {justPlaced ? <SuccessNotice>Thank you! Your order is placed.</SuccessNotice> : null}
+      <h1>Order <span className="order-id">#{current.id.slice(-8)}</span> <StatusBadge status={current.status} /></h1>
+      <p className="muted">Placed {formatDateTime(current.createdAt)}</p>
+      <Timeline order={current} />
+      <ShippingTo order={current} />
+      <OrderLines order={current} linkProducts />
+      {current.status !== 'cancelled' ? (
+        <p className="muted">Tell others what you think: open an item above and write a review.</p>
+      ) : null}
+      <ErrorNotice error={cancel.error} />
+      {current.status === 'pending' ? (
+        <button type="button" className="danger" onClick={cancelOrder} disabled={cancel.busy}>Cancel order</button>
+      ) : null}
+    </section>
+  );
+}
