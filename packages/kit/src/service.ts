@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import { registerAuth, type AuthOptions } from './auth.ts';
+import { recordRoutes } from './route-table.ts';
 import { requestContext } from './context.ts';
 import type { Db } from './db.ts';
 import { registerErrorHandling } from './errors.ts';
@@ -57,6 +58,7 @@ export async function buildService(options: ServiceOptions): Promise<App> {
   app.addHook('onRoute', (route) => {
     if (route.schema?.body) closeObjects(route.schema.body);
   });
+  app.decorate('routeTable', recordRoutes(app));
 
   registerErrorHandling(app);
   await app.register(swagger, {

@@ -81,6 +81,11 @@ describe('buildService', () => {
     assert.match(metrics.body, /http_requests_total\{.*route="\/gone".*status="404"/);
   });
 
+  test('the route table knows what each route demands', () => {
+    assert.deepEqual(app.routeTable.find((r) => r.url === '/things'), { method: 'POST', url: '/things', roles: ['employee'] });
+    assert.equal(app.routeTable.find((r) => r.url === '/gone')?.roles, null);
+  });
+
   test('an unknown route is a 404 problem', async () => {
     const res = await app.inject({ url: '/nope' });
     assert.equal(res.statusCode, 404);
