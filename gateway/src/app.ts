@@ -1,0 +1,71 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { AppError, buildService, type App } from '@emporium/kit';
+import type { Config } from './config.ts';
+import { docsRoutes } from './docs/docs.routes.ts';
+import { createUpstream, type Upstream } from './proxy/forward.ts';
+import { proxyRoutes } from './proxy/proxy.routes.ts';
+import { staticRoutes } from './static.routes.ts';
+import { upstreamUrls, type UpstreamName } from './upstreams.ts';
+
+const READY_TIMEOUT_MS = 1500;
+
+/** The gateway: the platform's only public entry point. It owns no data. */
+export async function buildApp(config: Config): Promise<App> {
+  const upstreams = new Map<UpstreamName, Upstream>();
+  for (const [name, url] of upstreamUrls(config)) upstreams.set(name, createUpstream(name, url, config.UPSTREAM_CONNECTIONS));
+
+  const app = await buildService({
+    name: 'gateway',
+    logLevel: config.LOG_LEVEL,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
+    openapiRoute: false,
+    readyChecks: Object.fromEntries([...upstreams].map(([name, upstream]) => [name, () => upstreamReady(upstream)])),
+  });
+  app.addHook('onClose', async () => {
+    await Promise.all([...upstreams.values()].map((u) => u.pool.close()));
+  });
+
+  await app.register(cors, corsOptions(config.CORS_ORIGINS));
+  await app.register(rateLimit, {
+    global: true,
+    max: config.RATE_LIMIT_MAX,
+    timeWindow: config.RATE_LIMIT_WINDOW_MS,
+    allowList: (request) => request.url.startsWith('/health/'),
+    errorResponseBuilder: (_request, context) =>
+      new AppError('REQUEST.RATE_LIMITED', 429, `Too many requests from your address; try again in ${context.after}.`),
+  });
+  await app.register(proxyRoutes, { upstreams, budgetMs: config.UPSTREAM_TIMEOUT_MS, bodyLimit: config.BODY_LIMIT_BYTES });
+  await app.register(docsRoutes, { upstreams });
+  await app.register(staticRoutes, { publicDir: config.PUBLIC_DIR, webDist: config.WEB_DIST_DIR });
+  return app;
+}
+
+async function upstreamReady(upstream: Upstream): Promise<void> {
+  const res = await upstream.pool.request({
+    method: 'GET',
+    path: '/health/ready',
+    headersTimeout: READY_TIMEOUT_MS,
+    bodyTimeout: READY_TIMEOUT_MS,
+  });
+  await res.body.dump();
+  if (res.statusCode !== 200) throw new Error(`answered ${res.statusCode}`);
+}
+
+function corsOptions(origins: string) {
+  const list = origins.split(',').map((o) => o.trim()).filter(Boolean);
+  return {
+    origin: list.includes('*') ? '*' : list.length ? list : false,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id', 'accept'],
+    exposedHeaders: ['x-request-id', 'retry-after', 'location'],
+    maxAge: 600,
+  };
+}
+
+function trustProxyOf(value: string): boolean | string[] {
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return value.split(',').map((address) => address.trim());
+}

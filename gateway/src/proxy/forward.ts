@@ -1,0 +1,117 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { Transform } from 'node:stream';
+import { AppError } from '@emporium/kit';
+import { Pool } from 'undici';
+
+/** Request headers an upstream needs; everything else (cookies, hop-by-hop, host) stays at the gateway. */
+const FORWARDED_REQUEST_HEADERS = [
+  'accept',
+  'accept-language',
+  'authorization',
+  'content-type',
+  'content-length',
+  'idempotency-key',
+  'if-match',
+  'if-none-match',
+  'user-agent',
+];
+
+/** Response headers that describe one connection, not the answer; the gateway sets its own. */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'date',
+  'x-request-id',
+]);
+
+export interface Upstream {
+  name: string;
+  pool: Pool;
+}
+
+export function createUpstream(name: string, url: string, connections: number): Upstream {
+  return { name, pool: new Pool(url, { connections, keepAliveTimeout: 30_000, pipelining: 1 }) };
+}
+
+export interface Outgoing {
+  method: string;
+  /** Path and query exactly as the client sent them. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  requestId: string;
+  clientAddress: string;
+  protocol: string;
+  host?: string;
+  body?: NodeJS.ReadableStream;
+  budgetMs: number;
+  signal: AbortSignal;
+}
+
+export function upstreamHeaders(out: Outgoing): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = out.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  headers['x-request-id'] = out.requestId;
+  headers['x-forwarded-for'] = out.clientAddress;
+  headers['x-forwarded-proto'] = out.protocol;
+  if (out.host) headers['x-forwarded-host'] = out.host;
+  return headers;
+}
+
+export function answerHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  const kept: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name)) kept[name] = value;
+  }
+  return kept;
+}
+
+/** Sends one request upstream; a refused connection becomes a 503 problem, a missed budget a 504 problem. */
+export async function forward(upstream: Upstream, out: Outgoing) {
+  try {
+    return await upstream.pool.request({
+      method: out.method as 'GET',
+      path: out.url,
+      headers: upstreamHeaders(out),
+      body: out.body as never,
+      headersTimeout: out.budgetMs,
+      bodyTimeout: out.budgetMs,
+      signal: out.signal,
+    });
+  } catch (err) {
+    throw upstreamFailure(upstream.name, err as Error & { code?: string }, out.budgetMs);
+  }
+}
+
+export function upstreamFailure(name: string, err: Error & { code?: string }, budgetMs: number): Error {
+  if (err instanceof AppError) return err;
+  if (err.code === 'UND_ERR_HEADERS_TIMEOUT' || err.code === 'UND_ERR_BODY_TIMEOUT') {
+    return new AppError('DEPENDENCY.TIMEOUT', 504, `The ${name} service did not answer within ${budgetMs} ms. Please try again.`, { dependency: name });
+  }
+  return new AppError('DEPENDENCY.UNAVAILABLE', 503, `The ${name} service is unavailable right now. Please try again shortly.`, {
+    dependency: name,
+  });
+}
+
+/** Passes a request body through while counting it; more than `limit` bytes stops it with a 413. */
+export function limitBody(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > limit) done(tooLarge(limit));
+      else done(null, chunk);
+    },
+  });
+}
+
+export const tooLarge = (limit: number) =>
+  new AppError('REQUEST.TOO_LARGE', 413, `The request body is larger than the limit of ${limit} bytes.`);

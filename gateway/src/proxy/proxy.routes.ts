@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '@emporium/kit';
+import { upstreamFor, type UpstreamName } from '../upstreams.ts';
+import { answerHeaders, forward, limitBody, tooLarge, type Upstream } from './forward.ts';
+
+export interface ProxyOptions {
+  upstreams: Map<UpstreamName, Upstream>;
+  budgetMs: number;
+  bodyLimit: number;
+}
+
+/**
+ * Every `/api/*` request goes to the service that owns it, bodies streamed both ways unparsed.
+ * Registered as its own plugin so the raw body parser applies to these routes only.
+ */
+export async function proxyRoutes(app: FastifyInstance, options: ProxyOptions): Promise<void> {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null));
+  app.all('/api/*', { schema: { hide: true } }, (request, reply) => proxy(request, reply, options));
+}
+
+async function proxy(request: FastifyRequest, reply: FastifyReply, options: ProxyOptions) {
+  const pathname = request.url.split('?', 1)[0];
+  const owner = upstreamFor(pathname);
+  if (!owner) throw new AppError('ROUTE.NOT_FOUND', 404, `No route for ${request.method} ${pathname}`);
+  const upstream = options.upstreams.get(owner);
+  if (!upstream) {
+    throw new AppError('DEPENDENCY.UNAVAILABLE', 503, `The ${owner} service is not running on this platform.`, { dependency: owner });
+  }
+  const aborted = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) aborted.abort();
+  });
+  const answer = await forward(upstream, {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    requestId: String(request.id),
+    clientAddress: request.ip,
+    protocol: request.protocol,
+    host: request.host,
+    body: requestBody(request, options.bodyLimit),
+    budgetMs: options.budgetMs,
+    signal: aborted.signal,
+  });
+  return reply.code(answer.statusCode).headers(answerHeaders(answer.headers)).send(answer.body);
+}
+
+function requestBody(request: FastifyRequest, limit: number): NodeJS.ReadableStream | undefined {
+  const length = request.headers['content-length'];
+  const chunked = request.headers['transfer-encoding'] !== undefined;
+  if (!chunked && (length === undefined || length === '0')) return undefined;
+  if (Number(length) > limit) throw tooLarge(limit);
+  return chunked ? request.raw.pipe(limitBody(limit)) : request.raw;
+}

@@ -1,0 +1,41 @@
+/** The services behind the gateway, in the order of docs/ARCHITECTURE.md. */
+export const UPSTREAM_NAMES = ['users', 'products', 'discounts', 'orders', 'reviews'] as const;
+export type UpstreamName = (typeof UPSTREAM_NAMES)[number];
+
+/**
+ * Which service owns a public path (`/api/...`, query string excluded), or null when none does.
+ * Matching is by whole path segments, so `/api/productsx` belongs to nobody. Internal routes
+ * (`/internal/...`) never match: they are for peers on the private network only.
+ */
+export function upstreamFor(pathname: string): UpstreamName | null {
+  const segments = pathname.split('/');
+  if (segments[1] !== 'api') return null;
+  const [, , resource, , sub] = segments;
+  switch (resource) {
+    case 'auth':
+    case 'users':
+      return 'users';
+    case 'reviews':
+      return 'reviews';
+    case 'products':
+      return sub === 'reviews' ? 'reviews' : 'products';
+    case 'categories':
+      return 'products';
+    case 'discounts':
+    case 'prices':
+      return 'discounts';
+    case 'orders':
+      return 'orders';
+    default:
+      return null;
+  }
+}
+
+export function upstreamUrls(config: Record<`${Uppercase<UpstreamName>}_URL`, string> & { UPSTREAMS: string }): Map<UpstreamName, string> {
+  const enabled = new Set(config.UPSTREAMS.split(',').filter(Boolean));
+  const urls = new Map<UpstreamName, string>();
+  for (const name of UPSTREAM_NAMES) {
+    if (enabled.has(name)) urls.set(name, config[`${name.toUpperCase() as Uppercase<UpstreamName>}_URL`]);
+  }
+  return urls;
+}
