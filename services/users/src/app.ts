@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import { buildService, migrateService, openDb, type App, type Db } from '@emporium/kit';
+import { authRoutes } from './auth/auth.routes.ts';
+import { pruneFailures, type LoginLimits } from './auth/login-limits.ts';
+import { createPasswords } from './auth/passwords.ts';
+import { deleteExpired } from './auth/sessions.repository.ts';
+import { ensureAdmin, ensureDemoAccounts } from './bootstrap.ts';
+import { trustProxyOf, type Config } from './config.ts';
+import { keysRoutes } from './keys/keys.routes.ts';
+import { loadOrCreateSigningKey, type ActiveKey } from './keys/signing-keys.ts';
+import { userRoutes } from './users/users.routes.ts';
+
+const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+export interface Overrides {
+  /** A test database instead of the configured one. */
+  db?: Db;
+  /** Sign and verify with this key instead of the stored one (tests sharing kit createTestAuth). */
+  signingKey?: ActiveKey;
+}
+
+export async function buildApp(config: Config, overrides: Overrides = {}): Promise<App> {
+  const db = overrides.db ?? (await openDb({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE }));
+  await migrateService(db, migrations);
+  const key = overrides.signingKey ?? (await loadOrCreateSigningKey(db));
+  const app = await buildService({
+    name: 'users',
+    db,
+    logLevel: config.LOG_LEVEL,
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
+    // Its own tokens are verified with its own key, not over HTTP from itself.
+    auth: { publicJwk: JSON.stringify(key.publicJwk), issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+  });
+
+  const passwords = createPasswords({ memoryKib: config.PASSWORD_MEMORY_KIB, timeCost: config.PASSWORD_TIME_COST });
+  const limits: LoginLimits = {
+    windowSeconds: config.LOGIN_WINDOW_SECONDS,
+    maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    maxPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+  };
+  const tokens = {
+    key: key.signing,
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTtlSeconds: config.REFRESH_TOKEN_TTL_DAYS * 86_400,
+  };
+
+  const bootstrap = { db, passwords, log: app.log };
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) await ensureAdmin(bootstrap, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+  if (config.DEMO_MODE) await ensureDemoAccounts(bootstrap);
+
+  keysRoutes(app, db);
+  authRoutes(app, { db, passwords, tokens, limits, log: app.log });
+  userRoutes(app, { db, passwords, limits });
+
+  const prune = setInterval(() => {
+    Promise.all([pruneFailures(db, limits), deleteExpired(db)]).catch((err) => app.log.warn({ err }, 'pruning sign-in records failed'));
+  }, PRUNE_EVERY_MS).unref();
+  app.addHook('onClose', async () => clearInterval(prune));
+  return app;
+}

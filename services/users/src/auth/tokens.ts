@@ -1,0 +1,28 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { signAccessToken, type Queryable, type SigningKey } from '@emporium/kit';
+import type { UserRecord } from '../users/users.repository.ts';
+import { toPublicUser } from '../users/users.service.ts';
+import * as sessions from './sessions.repository.ts';
+
+export interface TokenSettings {
+  key: SigningKey;
+  issuer: string;
+  audience: string;
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+}
+
+/** Only this digest is stored: a leaked table gives nobody a usable refresh token. */
+export const digestOf = (refreshToken: string) => createHash('sha256').update(refreshToken).digest('hex');
+
+/** A signed-in session: an access token and a new refresh token in `familyId` (a new family for a login). */
+export async function issueSession(db: Queryable, tokens: TokenSettings, user: UserRecord, familyId: string = randomUUID()) {
+  const refreshToken = randomBytes(32).toString('base64url');
+  await sessions.insertRefreshToken(db, { tokenHash: digestOf(refreshToken), familyId, userId: user.id, ttlSeconds: tokens.refreshTtlSeconds });
+  const accessToken = await signAccessToken(tokens.key, { userId: user.id, role: user.role, name: user.name }, {
+    issuer: tokens.issuer,
+    audience: tokens.audience,
+    ttlSeconds: tokens.accessTtlSeconds,
+  });
+  return { user: toPublicUser(user), accessToken, refreshToken };
+}

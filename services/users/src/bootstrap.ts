@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Role } from '@emporium/kit';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Passwords } from './auth/passwords.ts';
+import * as users from './users/users.repository.ts';
+import { normalEmail } from './users/users.service.ts';
+
+/** docs/ARCHITECTURE.md "Demo mode"; the launcher prints these credentials. */
+export const DEMO_ACCOUNTS = [
+  { email: 'employee@emporium.test', password: 'employee-demo', name: 'Demo Employee', role: 'employee' as const },
+  { email: 'customer@emporium.test', password: 'customer-demo', name: 'Demo Customer', role: 'customer' as const },
+];
+
+export interface BootstrapDeps {
+  db: Db;
+  passwords: Passwords;
+  log: FastifyBaseLogger;
+}
+
+/** ADMIN_EMAIL/ADMIN_PASSWORD: creates that admin, or makes the existing account an admin (its password stays). */
+export async function ensureAdmin(deps: BootstrapDeps, email: string, password: string): Promise<void> {
+  const existing = await users.findByEmail(deps.db, normalEmail(email));
+  if (existing?.role === 'admin') return;
+  if (existing) {
+    await users.updateUser(deps.db, existing.id, { role: 'admin' });
+    deps.log.info({ email: existing.email }, 'existing account promoted to admin');
+    return;
+  }
+  if (await createAccount(deps, { email, password, name: 'Administrator', role: 'admin' })) {
+    deps.log.info({ email: normalEmail(email) }, 'admin account created');
+  } else {
+    await ensureAdmin(deps, email, password); // another instance created it a moment ago
+  }
+}
+
+/** DEMO_MODE: the demo employee and customer, each created once; an existing account is left alone. */
+export async function ensureDemoAccounts(deps: BootstrapDeps): Promise<void> {
+  for (const account of DEMO_ACCOUNTS) {
+    if (await users.findByEmail(deps.db, account.email)) continue;
+    if (await createAccount(deps, account)) deps.log.info({ email: account.email, role: account.role }, 'demo account created');
+  }
+}
+
+async function createAccount(deps: BootstrapDeps, account: { email: string; password: string; name: string; role: Role }): Promise<boolean> {
+  const passwordHash = await deps.passwords.hash(account.password);
+  const created = await users.insertUser(deps.db, { id: randomUUID(), email: normalEmail(account.email), name: account.name, role: account.role, passwordHash });
+  return created !== null;
+}

@@ -1,0 +1,105 @@
+import type { Queryable, Role } from '@emporium/kit';
+import type { Address } from './users.schemas.ts';
+
+export type StoredAddress = Address & { id: string };
+
+export interface UserRecord {
+  id: string;
+  seq: number;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  addresses: StoredAddress[];
+  createdAt: Date;
+}
+
+const toUser = (row: Record<string, any>): UserRecord => ({
+  id: row.id,
+  seq: Number(row.seq),
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  passwordHash: row.password_hash,
+  addresses: row.addresses,
+  createdAt: row.created_at,
+});
+
+export interface NewUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+}
+
+/** Null when the email is taken (also when taken a moment ago by a concurrent request). */
+export async function insertUser(db: Queryable, user: NewUser): Promise<UserRecord | null> {
+  const rows = await db.query(
+    `INSERT INTO users (id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (email) DO NOTHING RETURNING *`,
+    [user.id, user.email, user.name, user.role, user.passwordHash],
+  );
+  return rows[0] ? toUser(rows[0]) : null;
+}
+
+export async function findById(db: Queryable, id: string): Promise<UserRecord | null> {
+  const rows = await db.query('SELECT * FROM users WHERE id = $1', [id]);
+  return rows[0] ? toUser(rows[0]) : null;
+}
+
+export async function findByEmail(db: Queryable, email: string): Promise<UserRecord | null> {
+  const rows = await db.query('SELECT * FROM users WHERE email = $1', [email]);
+  return rows[0] ? toUser(rows[0]) : null;
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: Role;
+  passwordHash?: string;
+  addresses?: StoredAddress[];
+}
+
+export async function updateUser(db: Queryable, id: string, changes: UserChanges): Promise<UserRecord | null> {
+  const rows = await db.query(
+    `UPDATE users SET
+       name = COALESCE($2, name),
+       role = COALESCE($3, role),
+       password_hash = COALESCE($4, password_hash),
+       addresses = COALESCE($5::jsonb, addresses),
+       updated_at = now()
+     WHERE id = $1 RETURNING *`,
+    [id, changes.name ?? null, changes.role ?? null, changes.passwordHash ?? null, changes.addresses ? JSON.stringify(changes.addresses) : null],
+  );
+  return rows[0] ? toUser(rows[0]) : null;
+}
+
+export interface UserFilter {
+  role?: Role;
+  q?: string;
+  afterSeq?: number;
+  limit: number;
+}
+
+/** Newest first; `limit` rows plus one so the caller knows whether there is a next page. */
+export async function listUsers(db: Queryable, filter: UserFilter): Promise<UserRecord[]> {
+  const rows = await db.query(
+    `SELECT * FROM users
+     WHERE ($1::text IS NULL OR role = $1)
+       AND ($2::text IS NULL OR strpos(email, $2) > 0 OR strpos(lower(name), $2) > 0)
+       AND ($3::bigint IS NULL OR seq < $3)
+     ORDER BY seq DESC LIMIT $4`,
+    [filter.role ?? null, filter.q?.toLowerCase() ?? null, filter.afterSeq ?? null, filter.limit + 1],
+  );
+  return rows.map(toUser);
+}
+
+/** Serialises role changes, so two admins demoting each other cannot leave the shop without one. */
+export async function lockRoles(tx: Queryable): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('users:roles'))`);
+}
+
+export async function countAdmins(db: Queryable): Promise<number> {
+  const rows = await db.query(`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
+  return Number(rows[0].n);
+}
