@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, test } from 'node:test';
+import { createProduct, startProducts, type TestProducts } from './helpers.ts';
+
+describe('products: stock reservations', () => {
+  let t: TestProducts;
+  before(async () => {
+    t = await startProducts({ RESERVATION_SWEEP_MS: '50' });
+  });
+  after(() => t.close());
+
+  const stockOf = async (id: string) => (await t.app.inject({ url: `/api/products/${id}` })).json().stock;
+  const reserve = (reservationId: string, items: { productId: string; quantity: number }[], ttlSeconds?: number) =>
+    t.app.inject({ method: 'POST', url: '/internal/reservations', payload: { reservationId, items, ...(ttlSeconds ? { ttlSeconds } : {}) } });
+  const commit = (id: string) => t.app.inject({ method: 'POST', url: `/internal/reservations/${id}/commit` });
+  const release = (id: string) => t.app.inject({ method: 'POST', url: `/internal/reservations/${id}/release` });
+
+  test('a hold takes the units out of stock at once and says until when it lasts', async () => {
+    const kettle = await createProduct(t, { stock: 5 });
+    await stockOf(kettle.id); // cached: the hold must show anyway
+    const id = randomUUID();
+    const res = await reserve(id, [{ productId: kettle.id, quantity: 2 }]);
+    assert.equal(res.statusCode, 201);
+    const body = res.json();
+    assert.equal(body.reservationId, id);
+    assert.equal(body.status, 'held');
+    const ttl = Date.parse(body.expiresAt) - Date.now();
+    assert.ok(ttl > 100_000 && ttl <= 121_000, `default ttl 120 s, got ${ttl} ms`);
+    assert.equal(await stockOf(kettle.id), 3);
+  });
+
+  test('all lines or none: one short line holds nothing and names the product', async () => {
+    const plenty = await createProduct(t, { stock: 50 });
+    const scarce = await createProduct(t, { name: 'Kettle', stock: 2 });
+    const res = await reserve(randomUUID(), [{ productId: plenty.id, quantity: 10 }, { productId: scarce.id, quantity: 3 }]);
+    assert.equal(res.statusCode, 409);
+    const problem = res.json();
+    assert.equal(problem.code, 'PRODUCT.INSUFFICIENT_STOCK');
+    assert.equal(problem.productId, scarce.id);
+    assert.equal(problem.available, 2);
+    assert.equal(problem.detail, 'Only 2 left of "Kettle"');
+    assert.equal(await stockOf(plenty.id), 50);
+    assert.equal(await stockOf(scarce.id), 2);
+  });
+
+  test('an unknown or deleted product is a 422 naming it, and nothing is held', async () => {
+    const good = await createProduct(t, { stock: 5 });
+    const gone = await createProduct(t, { stock: 5 });
+    await t.app.inject({ method: 'DELETE', url: `/api/products/${gone.id}`, headers: t.as.employee });
+    for (const productId of ['no-such-product', gone.id]) {
+      const id = randomUUID();
+      const res = await reserve(id, [{ productId: good.id, quantity: 1 }, { productId, quantity: 1 }]);
+      assert.equal(res.statusCode, 422);
+      assert.equal(res.json().code, 'PRODUCT.UNKNOWN');
+      assert.equal(res.json().productId, productId);
+      assert.equal((await commit(id)).statusCode, 404, 'no reservation was left behind');
+    }
+    assert.equal(await stockOf(good.id), 5);
+  });
+
+  test('bad reservation bodies are 400s', async () => {
+    const product = await createProduct(t);
+    const bodies = [
+      { reservationId: 'r', items: [] },
+      { reservationId: 'r', items: [{ productId: product.id, quantity: 0 }] },
+      { reservationId: 'r', items: [{ productId: product.id, quantity: 1 }, { productId: product.id, quantity: 2 }] },
+      { reservationId: 'r', items: [{ productId: product.id, quantity: 1 }], extra: true },
+      { items: [{ productId: product.id, quantity: 1 }] },
+    ];
+    for (const payload of bodies) {
+      const res = await t.app.inject({ method: 'POST', url: '/internal/reservations', payload });
+      assert.equal(res.statusCode, 400, JSON.stringify(payload));
+    }
+    assert.equal(await stockOf(product.id), 10);
+  });
+
+  test('the same reservationId again answers 200 with the same reservation and takes nothing more', async () => {
+    const product = await createProduct(t, { stock: 4 });
+    const id = randomUUID();
+    const first = await reserve(id, [{ productId: product.id, quantity: 3 }]);
+    const again = await reserve(id, [{ productId: product.id, quantity: 3 }]);
+    assert.equal(again.statusCode, 200);
+    assert.deepEqual(again.json(), first.json());
+    assert.equal(await stockOf(product.id), 1);
+    assert.equal((await commit(id)).statusCode, 200);
+    const afterCommit = await reserve(id, [{ productId: product.id, quantity: 3 }]);
+    assert.equal(afterCommit.statusCode, 200);
+    assert.equal(afterCommit.json().status, 'committed');
+    assert.equal(await stockOf(product.id), 1);
+  });
+
+  test('commit is idempotent and keeps the units sold; release of a committed one returns them exactly once', async () => {
+    const product = await createProduct(t, { stock: 6 });
+    const id = randomUUID();
+    await reserve(id, [{ productId: product.id, quantity: 4 }]);
+    for (let i = 0; i < 2; i++) {
+      const res = await commit(id);
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(res.json(), { reservationId: id, status: 'committed' });
+    }
+    assert.equal(await stockOf(product.id), 2);
+    for (let i = 0; i < 3; i++) {
+      const res = await release(id);
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(res.json(), { reservationId: id, status: 'released' });
+    }
+    assert.equal(await stockOf(product.id), 6);
+  });
+
+  test('a released hold cannot be committed; unknown reservations are 404s', async () => {
+    const product = await createProduct(t, { stock: 3 });
+    const id = randomUUID();
+    await reserve(id, [{ productId: product.id, quantity: 3 }]);
+    assert.equal(await stockOf(product.id), 0);
+    assert.equal((await release(id)).statusCode, 200);
+    assert.equal(await stockOf(product.id), 3);
+    const late = await commit(id);
+    assert.equal(late.statusCode, 409);
+    assert.equal(late.json().code, 'RESERVATION.EXPIRED');
+    assert.equal(await stockOf(product.id), 3);
+    assert.equal((await commit('never-made')).statusCode, 404);
+    assert.equal((await release('never-made')).statusCode, 404);
+  });
+
+  test('the sweeper gives back the stock of an expired hold, and the hold can no longer be committed', async () => {
+    const product = await createProduct(t, { stock: 5 });
+    const id = randomUUID();
+    assert.equal((await reserve(id, [{ productId: product.id, quantity: 5 }], 1)).statusCode, 201);
+    assert.equal(await stockOf(product.id), 0);
+    const deadline = Date.now() + 15_000;
+    while ((await stockOf(product.id)) !== 5) {
+      assert.ok(Date.now() < deadline, 'the sweeper did not release the expired hold');
+      await sleep(100);
+    }
+    assert.equal((await commit(id)).statusCode, 409);
+    assert.equal((await release(id)).statusCode, 200);
+    assert.equal(await stockOf(product.id), 5, 'released once, not twice');
+  });
+
+  test('a committed reservation never expires', async () => {
+    const product = await createProduct(t, { stock: 2 });
+    const id = randomUUID();
+    await reserve(id, [{ productId: product.id, quantity: 2 }], 1);
+    assert.equal((await commit(id)).statusCode, 200);
+    await sleep(1_500);
+    assert.equal(await stockOf(product.id), 0);
+  });
+
+  test('an employee setting stock while units are held sets what is orderable now', async () => {
+    const product = await createProduct(t, { stock: 5 });
+    const id = randomUUID();
+    await reserve(id, [{ productId: product.id, quantity: 2 }]);
+    await t.app.inject({ method: 'PATCH', url: `/api/products/${product.id}`, headers: t.as.employee, payload: { stock: 10 } });
+    assert.equal(await stockOf(product.id), 10);
+    await release(id);
+    assert.equal(await stockOf(product.id), 12);
+  });
+});
