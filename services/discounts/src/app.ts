@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { buildService, createPeer, migrateService, openDb, startOutboxRelay, type App, type Db } from '@emporium/kit';
+import type { Config } from './config.ts';
+import type { Clock } from './discounts/discount-rules.ts';
+import { discountRoutes } from './discounts/discounts.routes.ts';
+import { startWindowScheduler } from './events/window-scheduler.ts';
+import { priceRoutes } from './prices/prices.routes.ts';
+import { createProductsClient } from './products/products.client.ts';
+
+const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
+
+export interface AppOverrides {
+  /** A database opened by the caller (tests); the app closes it. */
+  db?: Db;
+  /** Where "now" comes from: which rule is in force, window starts and ends. */
+  clock?: Clock;
+}
+
+export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const db = overrides.db ?? (await openDb({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE }));
+  await migrateService(db, migrations);
+  const app = await buildService({
+    name: 'discounts',
+    db,
+    logLevel: config.LOG_LEVEL,
+    auth: { jwksUrl: config.AUTH_JWKS_URL, publicJwk: config.AUTH_PUBLIC_JWK, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+  });
+  const clock = overrides.clock ?? (() => new Date());
+  const productsPeer = createPeer({ name: 'products', url: config.PRODUCTS_URL, timeoutMs: config.PEER_TIMEOUT_MS });
+  const products = createProductsClient(productsPeer);
+  const relay = startOutboxRelay({ db, source: 'discounts', destinations: { products: config.PRODUCTS_URL }, log: app.log });
+  const scheduler = startWindowScheduler({ db, clock, log: app.log, intervalMs: config.WINDOW_SCHEDULER_MS, onPublished: relay.kick });
+  // Before the database closes: no pass or delivery may be left half-way.
+  app.addHook('preClose', async () => {
+    await scheduler.stop();
+    await relay.stop();
+  });
+  app.addHook('onClose', async () => productsPeer.close());
+
+  discountRoutes(app, { db, products, clock, onChange: relay.kick });
+  priceRoutes(app, { db, products, clock, shopCurrency: config.SHOP_CURRENCY });
+  return app;
+}

@@ -1,0 +1,82 @@
+import { AppError, basisPointsToPercent, percentToBasisPoints } from '@emporium/kit';
+
+/** Where "now" comes from; tests pass a clock they can move. */
+export type Clock = () => Date;
+
+/** A rule's window: active from startsAt (inclusive) until endsAt (exclusive); null is an open end. */
+export interface Window {
+  startsAt: Date | null;
+  endsAt: Date | null;
+}
+
+export interface Discount extends Window {
+  id: string;
+  productId: string;
+  percentBps: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What a price quote and the discount.changed event say about the rule in force. */
+export interface DiscountInForce {
+  id: string;
+  percent: number;
+  endsAt: string | null;
+}
+
+const iso = (at: Date | null) => (at ? at.toISOString() : null);
+
+/**
+ * Half-open windows overlap when each starts before the other ends. A window that ends exactly
+ * when the next one starts does not overlap it: at that instant only the later rule is active.
+ */
+export function windowsOverlap(a: Window, b: Window): boolean {
+  const aStartsBeforeBEnds = a.startsAt === null || b.endsAt === null || a.startsAt.getTime() < b.endsAt.getTime();
+  const bStartsBeforeAEnds = b.startsAt === null || a.endsAt === null || b.startsAt.getTime() < a.endsAt.getTime();
+  return aStartsBeforeBEnds && bStartsBeforeAEnds;
+}
+
+export function isActiveAt(window: Window, at: Date): boolean {
+  return (window.startsAt === null || window.startsAt.getTime() <= at.getTime()) && (window.endsAt === null || at.getTime() < window.endsAt.getTime());
+}
+
+/** The request's percent as basis points; more than two decimals is a 400 naming the field. */
+export function percentInBasisPoints(percent: number): number {
+  try {
+    return percentToBasisPoints(percent);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    throw new AppError('REQUEST.INVALID', 400, '/body/percent takes at most two decimals', {
+      errors: [{ path: '/body/percent', message: 'takes at most two decimals' }],
+    });
+  }
+}
+
+/** A window from the request's ISO strings; an end that is not after the start is a 400. */
+export function windowOf(startsAt: string | null, endsAt: string | null): Window {
+  const window = { startsAt: startsAt === null ? null : new Date(startsAt), endsAt: endsAt === null ? null : new Date(endsAt) };
+  if (window.startsAt && window.endsAt && window.endsAt.getTime() <= window.startsAt.getTime()) {
+    throw new AppError('REQUEST.INVALID', 400, '/body/endsAt must be after startsAt', {
+      errors: [{ path: '/body/endsAt', message: 'must be after startsAt' }],
+    });
+  }
+  return window;
+}
+
+export function discountInForce(rule: Discount): DiscountInForce {
+  return { id: rule.id, percent: basisPointsToPercent(rule.percentBps), endsAt: iso(rule.endsAt) };
+}
+
+/** The public shape of a rule. */
+export function discountView(rule: Discount) {
+  return {
+    id: rule.id,
+    productId: rule.productId,
+    percent: basisPointsToPercent(rule.percentBps),
+    startsAt: iso(rule.startsAt),
+    endsAt: iso(rule.endsAt),
+    createdAt: rule.createdAt.toISOString(),
+    updatedAt: rule.updatedAt.toISOString(),
+  };
+}
+export type DiscountView = ReturnType<typeof discountView>;
