@@ -5,6 +5,8 @@ import { ORDER_STATUSES } from './transitions.ts';
 export const OrderStatusSchema = Type.Enum([...ORDER_STATUSES]);
 
 const text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+/** Product ids travel comma-separated in the batch read at products, so they never hold a comma or a space. */
+const ProductId = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^,\\s]+$' });
 
 export const ShippingAddress = Type.Object(
   {
@@ -19,7 +21,7 @@ export const ShippingAddress = Type.Object(
 );
 
 export const PlaceOrderBody = Type.Object({
-  items: Type.Array(Type.Object({ productId: text(100), quantity: Type.Integer({ minimum: 1, maximum: 99 }) }), { minItems: 1, maxItems: 50 }),
+  items: Type.Array(Type.Object({ productId: ProductId, quantity: Type.Integer({ minimum: 1, maximum: 99 }) }), { minItems: 1, maxItems: 50 }),
   shippingAddress: ShippingAddress,
 });
 export type PlaceOrderInput = Static<typeof PlaceOrderBody>;
@@ -72,4 +74,4 @@ export const Order = Type.Object({
 export type OrderJson = Static<typeof Order>;
 
 export const Purchases = Type.Object({ ordered: Type.Boolean(), delivered: Type.Boolean() });
-export const PurchasesQuery = Type.Object({ customerId: text(100), productId: text(100) });
+export const PurchasesQuery = Type.Object({ customerId: text(100), productId: ProductId });

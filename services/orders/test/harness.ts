@@ -1,0 +1,130 @@
+// Real products, discounts and orders apps on real HTTP ports and fresh databases, for the orders integration tests.
+import { randomUUID } from 'node:crypto';
+import type { App, Db } from '@emporium/kit';
+import { createTestAuth, openTestDb, type TestAuth } from '@emporium/kit/testing';
+import { buildApp as buildDiscounts } from '../../discounts/src/app.ts';
+import { readConfig as discountsConfig } from '../../discounts/src/config.ts';
+import { buildApp as buildProducts } from '../../products/src/app.ts';
+import { readConfig as productsConfig } from '../../products/src/config.ts';
+import { buildApp as buildOrders } from '../src/app.ts';
+import { readConfig as ordersConfig } from '../src/config.ts';
+
+/** A port nothing listens on (the reviews service is not part of these tests; events wait in the outbox). */
+export const NOBODY_URL = 'http://127.0.0.1:9';
+
+export const usd = (amount: number) => ({ amount, currency: 'USD' });
+
+export interface Started {
+  app: App;
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+async function start(build: (db: Db) => Promise<App>): Promise<Started> {
+  const { db, cleanup } = await openTestDb();
+  const app = await build(db);
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, db, url, close: async () => { await app.close(); await cleanup(); } };
+}
+
+export const startProductsApp = (auth: TestAuth, env: Record<string, string> = {}) =>
+  start((db) => buildProducts(productsConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', CACHE_TTL_MS: '0', ...env }), { db }));
+
+export const startDiscountsApp = (auth: TestAuth, productsUrl: string, env: Record<string, string> = {}) =>
+  start((db) => buildDiscounts(discountsConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PRODUCTS_URL: productsUrl, ...env }), { db }));
+
+export const startOrdersApp = (auth: TestAuth, peers: { productsUrl: string; discountsUrl: string }, env: Record<string, string> = {}) =>
+  start((db) =>
+    buildOrders(
+      ordersConfig({
+        AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PRODUCTS_URL: peers.productsUrl, DISCOUNTS_URL: peers.discountsUrl,
+        REVIEWS_URL: NOBODY_URL, PEER_TIMEOUT_MS: '1000', ...env,
+      }),
+      { db },
+    ),
+  );
+
+export interface Shop {
+  auth: TestAuth;
+  products: Started;
+  discounts: Started;
+  orders: Started;
+  employee: Record<string, string>;
+  /** Authorization headers of a fresh customer. */
+  customer(id?: string): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+/** The three services wired together as in production. */
+export async function startShop(ordersEnv: Record<string, string> = {}): Promise<Shop> {
+  const auth = await createTestAuth();
+  const products = await startProductsApp(auth);
+  const discounts = await startDiscountsApp(auth, products.url);
+  const orders = await startOrdersApp(auth, { productsUrl: products.url, discountsUrl: discounts.url }, ordersEnv);
+  return {
+    auth, products, discounts, orders,
+    employee: { authorization: `Bearer ${await auth.token({ role: 'employee', userId: 'employee-1' })}` },
+    customer: async (id = `customer-${randomUUID()}`) => ({ authorization: `Bearer ${await auth.token({ role: 'customer', userId: id })}` }),
+    async close() {
+      await orders.close();
+      await discounts.close();
+      await products.close();
+    },
+  };
+}
+
+export async function createProduct(shop: Pick<Shop, 'employee'>, productsUrl: string, fields: { price?: number; stock?: number; name?: string } = {}) {
+  const res = await fetch(`${productsUrl}/api/products`, {
+    method: 'POST',
+    headers: { ...shop.employee, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: fields.name ?? `Kettle ${randomUUID().slice(0, 8)}`, description: 'Boils water.', price: usd(fields.price ?? 2500),
+      category: 'Kitchen', stock: fields.stock ?? 10, images: ['/images/products/kettle.svg'],
+    }),
+  });
+  if (res.status !== 201) throw new Error(`create product failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string; name: string; stock: number };
+}
+
+export async function stockOf(productsUrl: string, productId: string): Promise<number> {
+  const res = await fetch(`${productsUrl}/api/products/${productId}`);
+  if (res.status !== 200) throw new Error(`read product failed: ${res.status}`);
+  return ((await res.json()) as { stock: number }).stock;
+}
+
+export const address = { name: 'Ann Lee', line1: '1 Main St', city: 'Oslo', postalCode: '0150', country: 'NO' };
+
+export const orderBody = (items: { productId: string; quantity: number }[]) => ({ items, shippingAddress: address });
+
+/** POST /api/orders over real HTTP. */
+export async function placeOrder(ordersUrl: string, headers: Record<string, string>, body: unknown, key: string = randomUUID(), signal?: AbortSignal) {
+  const res = await fetch(`${ordersUrl}/api/orders`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify(body),
+    signal,
+  });
+  return { status: res.status, text: await res.text(), headers: res.headers };
+}
+
+/** Units of the product in orders that are not cancelled, straight from the orders database. */
+export async function unitsInOpenOrders(ordersDb: Db, productId: string): Promise<number> {
+  const rows = await ordersDb.query(
+    `SELECT COALESCE(sum(l.quantity), 0)::int AS n FROM order_lines l JOIN orders o ON o.id = l.order_id
+      WHERE l.product_id = $1 AND o.status <> 'cancelled'`,
+    [productId],
+  );
+  return rows[0].n;
+}
+
+/** Waits until `check` holds (work finishing in the background), failing with its last answer after `ms`. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition never held; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
