@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ensureDatabase } from '@emporium/kit';
+import { say } from './console.ts';
+import { databaseUrl, type ProcessSpec, type ServiceName, type Settings } from './plan.ts';
+
+/** The ports of the plan that something else already holds, named for the console ("port 8080 (gateway)"). */
+export async function portsInUse(specs: ProcessSpec[], gatewayHost?: string): Promise<string[]> {
+  const busy: string[] = [];
+  for (const spec of specs) {
+    const host = spec.name === 'gateway' ? (gatewayHost ?? '0.0.0.0') : '127.0.0.1';
+    if (!(await canListen(spec.port, host))) busy.push(`port ${spec.port} (${spec.name})`);
+  }
+  return busy;
+}
+
+function canListen(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** One database per service on the PostgreSQL server (emporium_<service>), created when missing. */
+export async function createDatabases(settings: Settings, services: ServiceName[]): Promise<void> {
+  for (const name of services) {
+    const url = databaseUrl(settings, name)!;
+    try {
+      await ensureDatabase(url);
+    } catch (err) {
+      throw new Error(`cannot prepare database ${new URL(url).pathname.slice(1)} on ${settings.postgres}: ${(err as Error).message}`);
+    }
+  }
+}
+
+/** Builds the web UI once when its sources exist but no build does, so a fresh clone shows the shop. */
+export async function buildWebIfMissing(root: string, logFile: string): Promise<void> {
+  if (!existsSync(join(root, 'web', 'index.html')) || existsSync(join(root, 'web', 'dist', 'index.html'))) return;
+  say.info('building the web UI (first start only) ...');
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const child = spawn(npm, ['run', 'build', '-w', 'web'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  log.end();
+  if (code !== 0) say.warn(`the web UI did not build (see ${logFile}); the API still runs, / says the UI is not built`);
+}

@@ -1,0 +1,117 @@
+// `npm start`: every service that exists and the gateway, each its own process, on one machine.
+import { mkdir } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { say } from './console.ts';
+import { existingServices, planProcesses, readSettings, SERVICES, type ProcessSpec, type Settings } from './plan.ts';
+import { buildWebIfMissing, createDatabases, portsInUse } from './prepare.ts';
+import { supervise, type Supervised } from './supervise.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const running: Supervised[] = [];
+let stopping = false;
+
+async function main() {
+  let settings: Settings;
+  try {
+    settings = readSettings(process.env, root);
+  } catch (err) {
+    return fail((err as Error).message, 78);
+  }
+  const services = existingServices(root);
+  const specs = planProcesses(settings, services);
+  const busy = await portsInUse(specs, settings.gatewayHost);
+  if (busy.length) return fail(`${busy.join(', ')} already in use. Is Emporium already running? Choose other ports with EMPORIUM_PORT_BASE.`, 1);
+  await mkdir(join(settings.dataDir, 'logs'), { recursive: true });
+  if (settings.postgres) await createDatabases(settings, services);
+  if (settings.buildWeb) await buildWebIfMissing(root, join(settings.dataDir, 'logs', 'web-build.log'));
+
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  const gatewaySpec = specs[specs.length - 1];
+  say.info(`starting ${services.join(', ') || 'no services yet'}${settings.postgres ? ' on PostgreSQL' : ''} ...`);
+  await startAll(settings, specs.slice(0, -1));
+  await startAll(settings, [gatewaySpec]);
+  printBanner(settings, specs);
+}
+
+async function startAll(settings: Settings, specs: ProcessSpec[]) {
+  const started = specs.map((spec) =>
+    supervise(spec, {
+      cwd: root,
+      env: inheritedEnv(),
+      logFile: join(settings.dataDir, 'logs', `${spec.name}.log`),
+      readyTimeoutMs: settings.readyTimeoutMs,
+      onFatal: (reason) => void stopAll(1, reason),
+    }),
+  );
+  running.push(...started);
+  try {
+    await Promise.all(started.map((s) => s.ready));
+  } catch (err) {
+    if (!stopping) await stopAll(1, (err as Error).message);
+  }
+}
+
+/** The launcher's environment minus what it sets per process, so a stray DATABASE_URL or key in the shell cannot leak in. */
+function inheritedEnv(): Record<string, string | undefined> {
+  const env = { ...process.env };
+  const owned = ['PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'DEMO_MODE', 'UPSTREAMS', 'AUTH_PUBLIC_JWK', 'AUTH_JWKS_URL', 'TEST_DATABASE_URL'];
+  for (const key of [...owned, ...SERVICES.map((s) => `${s.toUpperCase()}_URL`)]) delete env[key];
+  return env;
+}
+
+function printBanner(settings: Settings, specs: ProcessSpec[]) {
+  const url = `http://localhost:${settings.portBase}`;
+  const pidOf = (name: string) => running.find((r) => r.name === name)?.pids.at(-1);
+  const rows = specs.map((spec) => [
+    spec.name,
+    spec.name === 'gateway' ? url : `http://127.0.0.1:${spec.port}`,
+    spec.storage ? storageLabel(spec.storage) : '',
+    `pid ${pidOf(spec.name)}`,
+  ]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length)));
+  const lines = rows.map((row) => `  ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`);
+  const missing = SERVICES.filter((name) => !specs.some((s) => s.name === name));
+  if (missing.length) lines.push(`  not built yet: ${missing.join(', ')} (their /api routes answer 503)`);
+  if (specs.some((s) => s.name === 'users')) {
+    lines.push(`  admin account: ${settings.adminEmail} / ${settings.adminPassword}`);
+    if (settings.demo) lines.push('  demo accounts: employee@emporium.test / employee-demo, customer@emporium.test / customer-demo');
+  }
+  lines.push(`  logs: ${shortPath(join(settings.dataDir, 'logs'))}/<service>.log (warnings and errors show here too). Ctrl-C stops everything.`);
+  say.info(`Emporium is ready at ${url} (API docs: ${url}/docs)\n${lines.join('\n')}`);
+}
+
+/** A data folder relative to where we stand, or a database URL without its credentials. */
+function storageLabel(storage: string): string {
+  return storage.startsWith('postgres') ? storage.replace(/\/\/[^@/]*@/, '//') : shortPath(storage);
+}
+
+function shortPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+async function stopAll(code: number, reason?: string) {
+  if (stopping) {
+    say.warn('stopping right now (SIGKILL)');
+    for (const r of running) r.kill();
+    process.exit(code || 130);
+  }
+  stopping = true;
+  if (reason) say.error(reason);
+  say.info('stopping ...');
+  // The gateway first, so no new traffic arrives while the services drain.
+  const gateway = running.filter((r) => r.name === 'gateway');
+  await Promise.all(gateway.map((r) => r.stop()));
+  await Promise.all(running.filter((r) => r.name !== 'gateway').map((r) => r.stop()));
+  say.info('stopped');
+  process.exit(code);
+}
+
+function fail(message: string, code: number) {
+  say.error(message);
+  process.exit(code);
+}
+
+main().catch((err) => void stopAll(1, `could not start: ${(err as Error).message}`));
