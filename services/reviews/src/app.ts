@@ -25,8 +25,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const relay = startOutboxRelay({
     db, source: 'reviews', destinations: { products: config.PRODUCTS_URL }, log: app.log, intervalMs: config.OUTBOX_INTERVAL_MS,
   });
-  // onClose hooks run last-registered first: the relay stops before buildService closes the database.
-  app.addHook('onClose', async () => {
+  // preClose runs before the onClose hook that closes the database, so a delivery round in progress finishes first.
+  app.addHook('preClose', async () => {
     await relay.stop();
     await orders.close();
   });

@@ -15,8 +15,8 @@ describe('public product reviews: summary, sorts and pages', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const qs = new URLSearchParams({ sort, limit: String(limit), ...(cursor ? { cursor } : {}) });
-      const res = await svc.app.inject({ url: `/api/products/${productId}/reviews?${qs}` });
+      const qs: URLSearchParams = new URLSearchParams({ sort, limit: String(limit), ...(cursor ? { cursor } : {}) });
+      const res: { statusCode: number; body: string; json(): any } = await svc.app.inject({ url: `/api/products/${productId}/reviews?${qs}` });
       assert.equal(res.statusCode, 200, res.body);
       const page = res.json();
       assert.ok(page.items.length <= limit);

@@ -1,0 +1,136 @@
+// Real products, discounts, orders and reviews apps on real HTTP ports and fresh databases, wired as in production.
+import { createServer } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { App, Db, Role } from '@emporium/kit';
+import { createTestAuth, openTestDb, type TestAuth } from '@emporium/kit/testing';
+import { buildApp as buildDiscounts } from '../../discounts/src/app.ts';
+import { readConfig as discountsConfig } from '../../discounts/src/config.ts';
+import { buildApp as buildOrders } from '../../orders/src/app.ts';
+import { readConfig as ordersConfig } from '../../orders/src/config.ts';
+import { buildApp as buildProducts } from '../../products/src/app.ts';
+import { readConfig as productsConfig } from '../../products/src/config.ts';
+import { buildApp as buildReviews } from '../src/app.ts';
+import { readConfig as reviewsConfig } from '../src/config.ts';
+
+export interface Running {
+  app: App;
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface Platform {
+  auth: TestAuth;
+  products: Running;
+  discounts: Running;
+  orders: Running;
+  reviews: Running;
+  bearer(role: Role, userId?: string, name?: string): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+async function start(build: (db: Db) => Promise<App>, port = 0): Promise<Running> {
+  const { db, cleanup } = await openTestDb();
+  const app = await build(db);
+  const url = await app.listen({ port, host: '127.0.0.1' });
+  return { app, db, url, close: async () => { await app.close(); await cleanup(); } };
+}
+
+/** A port free right now. Orders and reviews name each other, so one of them must know its port before it starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export async function startPlatform(): Promise<Platform> {
+  const auth = await createTestAuth();
+  const common = { AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PEER_TIMEOUT_MS: '2000' };
+  const products = await start((db) => buildProducts(productsConfig({ ...common, CACHE_TTL_MS: '0' }), { db }));
+  const discounts = await start((db) => buildDiscounts(discountsConfig({ ...common, PRODUCTS_URL: products.url }), { db }));
+  const reviewsPort = await freePort();
+  const orders = await start((db) =>
+    buildOrders(ordersConfig({ ...common, PRODUCTS_URL: products.url, DISCOUNTS_URL: discounts.url, REVIEWS_URL: `http://127.0.0.1:${reviewsPort}` }), { db }),
+  );
+  const reviews = await start(
+    (db) => buildReviews(reviewsConfig({ ...common, ORDERS_URL: orders.url, PRODUCTS_URL: products.url, OUTBOX_INTERVAL_MS: '100' }), { db }),
+    reviewsPort,
+  );
+  return {
+    auth, products, discounts, orders, reviews,
+    bearer: async (role, userId = `${role}-${randomUUID()}`, name = `Name of ${userId}`) => ({
+      authorization: `Bearer ${await auth.token({ role, userId, name })}`,
+    }),
+    async close() {
+      // Each app stops its relay before its database closes; peers may briefly see refused connections.
+      for (const running of [reviews, orders, discounts, products]) await running.close();
+    },
+  };
+}
+
+/** A JSON call over real HTTP. */
+export async function call(url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) {
+  const res = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: { ...init.headers, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+export async function createProduct(platform: Platform, name: string): Promise<string> {
+  const res = await call(`${platform.products.url}/api/products`, {
+    method: 'POST',
+    headers: await platform.bearer('employee'),
+    body: { name, description: 'For the reviews story.', price: { amount: 2500, currency: 'USD' }, category: 'Kitchen', stock: 20 },
+  });
+  if (res.status !== 201) throw new Error(`create product failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+export async function placeOrder(platform: Platform, customer: Record<string, string>, productId: string): Promise<string> {
+  const res = await fetch(`${platform.orders.url}/api/orders`, {
+    method: 'POST',
+    headers: { ...customer, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({
+      items: [{ productId, quantity: 1 }],
+      shippingAddress: { name: 'Ann Lee', line1: '1 Main St', city: 'Oslo', postalCode: '0150', country: 'NO' },
+    }),
+  });
+  const body = await res.json();
+  if (res.status !== 201) throw new Error(`order failed: ${res.status} ${JSON.stringify(body)}`);
+  return body.id;
+}
+
+/** An employee moves the order on until it is delivered. */
+export async function deliver(platform: Platform, orderId: string): Promise<void> {
+  const employee = await platform.bearer('employee');
+  const steps = [{ status: 'shipped', carrier: 'Posten', trackingNumber: 'TRACK-1' }, { status: 'out_for_delivery' }, { status: 'delivered' }];
+  for (const step of steps) {
+    const res = await call(`${platform.orders.url}/api/orders/${orderId}/status`, { method: 'POST', headers: employee, body: step });
+    if (res.status !== 200) throw new Error(`status ${step.status} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+/** Waits until `check` holds (events travelling between services), failing with the last value after `ms`. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition never held; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The events a service's outbox holds for a destination, as its relay sends them (to replay them by hand). */
+export async function sentEvents(db: Db, destination: string, source: string) {
+  const rows = await db.query(
+    'SELECT seq, event_id, type, key, data, occurred_at FROM outbox WHERE destination = $1 AND delivered_at IS NOT NULL ORDER BY seq',
+    [destination],
+  );
+  return rows.map((r) => ({ id: r.event_id, source, type: r.type, key: r.key, seq: Number(r.seq), occurredAt: new Date(r.occurred_at).toISOString(), data: r.data }));
+}

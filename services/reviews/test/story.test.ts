@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { call, createProduct, deliver, eventually, placeOrder, sentEvents, startPlatform, type Platform } from './platform.ts';
+
+describe('the reviews story across real products, discounts, orders and reviews services', () => {
+  let platform: Platform;
+  let productId: string;
+
+  before(async () => {
+    platform = await startPlatform();
+    productId = await createProduct(platform, 'Story Kettle');
+  });
+  after(() => platform.close());
+
+  const review = { rating: 5, title: 'Boils fast', body: 'Quiet too. <b>Recommended</b>.' };
+  const reviewsOf = async (id: string, qs = '') => (await call(`${platform.reviews.url}/api/products/${id}/reviews${qs}`)).body;
+  const ratingOf = async (id: string) => (await call(`${platform.products.url}/api/products/${id}`)).body.rating;
+  const post = async (headers: Record<string, string>, body: unknown = review) =>
+    call(`${platform.reviews.url}/api/products/${productId}/reviews`, { method: 'POST', headers, body });
+
+  test('a customer without an order of the product, or whose only order was cancelled, may not review it (403)', async () => {
+    const stranger = await platform.bearer('customer');
+    const res = await post(stranger);
+    assert.equal(res.status, 403);
+    assert.equal(res.body.code, 'REVIEW.NOT_PURCHASED');
+
+    const canceller = await platform.bearer('customer');
+    const orderId = await placeOrder(platform, canceller, productId);
+    assert.equal((await call(`${platform.orders.url}/api/orders/${orderId}/cancel`, { method: 'POST', headers: canceller, body: {} })).status, 200);
+    assert.equal((await post(canceller)).status, 403);
+    const employee = await platform.bearer('employee');
+    assert.equal((await post(employee)).status, 403, 'an employee who never ordered it may not review it either');
+    assert.equal((await reviewsOf(productId)).summary.count, 0);
+  });
+
+  test('order, review (not verified), deliver (verified), the rating follows in products, hiding drops it', async () => {
+    const ann = await platform.bearer('customer', 'ann', 'Ann Lee');
+    await placeOrder(platform, ann, productId);
+    const created = await post(ann);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.deepEqual(
+      { ...created.body, id: undefined, createdAt: undefined, updatedAt: undefined },
+      { id: undefined, productId, authorId: 'ann', authorName: 'Ann Lee', ...review, verifiedPurchase: false, hidden: false, createdAt: undefined, updatedAt: undefined },
+    );
+    const again = await post(ann, { rating: 1, title: 'Second thoughts', body: 'Again' });
+    assert.equal(again.status, 409);
+    assert.equal(again.body.reviewId, created.body.id);
+    assert.deepEqual(await eventually(() => ratingOf(productId), (r) => r.count === 1), { average: 5, count: 1 });
+
+    const bob = await platform.bearer('customer', 'bob', 'Bob');
+    const bobsOrder = await placeOrder(platform, bob, productId);
+    await deliver(platform, bobsOrder);
+    const bobs = await post(bob, { rating: 2, title: 'Leaks', body: 'Drips on the counter.' });
+    assert.equal(bobs.status, 201);
+    assert.equal(bobs.body.verifiedPurchase, true, 'written after delivery: verified at once');
+    assert.deepEqual(await eventually(() => ratingOf(productId), (r) => r.count === 2), { average: 3.5, count: 2 });
+
+    const annsOrder = (await call(`${platform.orders.url}/api/orders`, { headers: ann })).body.items[0].id;
+    await deliver(platform, annsOrder);
+    const verified = await eventually(() => reviewsOf(productId), (page) => page.items.find((r: any) => r.authorId === 'ann').verifiedPurchase);
+    assert.deepEqual(verified.summary, { average: 3.5, count: 2, histogram: { '1': 0, '2': 1, '3': 0, '4': 0, '5': 1 } });
+
+    const employee = await platform.bearer('employee');
+    const hidden = await call(`${platform.reviews.url}/api/reviews/${created.body.id}/hide`, { method: 'POST', headers: employee });
+    assert.equal(hidden.status, 200);
+    assert.equal(hidden.body.verifiedPurchase, true, 'verification stays');
+    assert.deepEqual(await eventually(() => ratingOf(productId), (r) => r.count === 1), { average: 2, count: 1 });
+    assert.deepEqual((await reviewsOf(productId)).items.map((r: any) => r.authorId), ['bob']);
+  });
+
+  test('replaying every event twice changes nothing in reviews or products', async () => {
+    const before = { reviews: await reviewsOf(productId), rating: await ratingOf(productId) };
+    const orderEvents = await sentEvents(platform.orders.db, 'reviews', 'orders');
+    const ratingEvents = await sentEvents(platform.reviews.db, 'products', 'reviews');
+    assert.ok(orderEvents.some((e) => e.type === 'order.delivered'));
+    assert.ok(ratingEvents.length >= 3);
+    for (let i = 0; i < 2; i++) {
+      const toReviews = await call(`${platform.reviews.url}/internal/events`, { method: 'POST', body: { events: orderEvents } });
+      assert.deepEqual(toReviews.body, { received: orderEvents.length, applied: 0 });
+      const toProducts = await call(`${platform.products.url}/internal/events`, { method: 'POST', body: { events: ratingEvents } });
+      assert.deepEqual(toProducts.body, { received: ratingEvents.length, applied: 0 });
+    }
+    assert.deepEqual({ reviews: await reviewsOf(productId), rating: await ratingOf(productId) }, before);
+  });
+});
