@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { createTestAuth, createTestDatabase } from '@emporium/kit/testing';
+import { buildApp } from '../src/app.ts';
+import { readConfig } from '../src/config.ts';
+
+const publicDir = fileURLToPath(new URL('../../../gateway/public', import.meta.url));
+
+describe('products: demo catalog', () => {
+  let env: Record<string, string>;
+  let employee: Record<string, string>;
+  let cleanup: () => Promise<void>;
+  before(async () => {
+    const auth = await createTestAuth();
+    employee = { authorization: `Bearer ${await auth.token({ role: 'employee' })}` };
+    const database = await createTestDatabase();
+    // A database that outlives one app, so a second start can see what the first one left.
+    const dataDir = database.url ? undefined : mkdtempSync(join(tmpdir(), 'products-demo-'));
+    env = { AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', DEMO_MODE: 'true', ...(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir! }) };
+    cleanup = async () => {
+      await database.cleanup();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    };
+  });
+  after(() => cleanup());
+
+  const allProducts = async (app: Awaited<ReturnType<typeof buildApp>>) => {
+    const items: { id: string; stock: number; images: string[]; price: { amount: number } }[] = [];
+    let cursor: string | null = null;
+    do {
+      const body: { items: typeof items; nextCursor: string | null } =
+        (await app.inject({ url: `/api/products?limit=100${cursor ? `&cursor=${cursor}` : ''}` })).json();
+      items.push(...body.items);
+      cursor = body.nextCursor;
+    } while (cursor);
+    return items;
+  };
+
+  test('the first start seeds 60+ products over 6+ categories, with local images that exist', async () => {
+    const app = await buildApp(readConfig(env));
+    try {
+      const products = await allProducts(app);
+      assert.ok(products.length >= 60, `${products.length} products`);
+      const categories = (await app.inject({ url: '/api/categories' })).json().items;
+      assert.ok(categories.length >= 6);
+      assert.equal(categories.reduce((n: number, c: { productCount: number }) => n + c.productCount, 0), products.length);
+      assert.ok(products.some((p) => p.stock === 0), 'some are sold out');
+      assert.ok(products.some((p) => p.stock > 0 && p.stock <= 3), 'some are nearly sold out');
+      for (const product of products) {
+        assert.ok(Number.isInteger(product.price.amount) && product.price.amount > 0);
+        assert.ok(product.images.length >= 1 && product.images.length <= 2);
+        for (const image of product.images) {
+          assert.match(image, /^\/images\/products\/[a-z0-9-]+\.svg$/);
+          assert.ok(existsSync(join(publicDir, image)), `${image} is shipped`);
+        }
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a later start keeps the catalog as it was, changes included, instead of seeding again', async () => {
+    let app = await buildApp(readConfig(env));
+    const first = await allProducts(app);
+    const removed = first[0].id;
+    assert.equal((await app.inject({ method: 'DELETE', url: `/api/products/${removed}`, headers: employee })).statusCode, 204);
+    await app.close();
+    app = await buildApp(readConfig(env));
+    try {
+      const second = await allProducts(app);
+      assert.deepEqual(second.map((p) => p.id).sort(), first.map((p) => p.id).filter((id) => id !== removed).sort());
+    } finally {
+      await app.close();
+    }
+  });
+});
