@@ -1,0 +1,52 @@
+// What a person does in the UI, as small steps the browser tests put together.
+import type { Page } from 'playwright-core';
+
+export const demo = {
+  employee: { email: 'employee@emporium.test', password: 'employee-demo' },
+  admin: { email: 'admin@emporium.test', password: 'admin-demo' },
+};
+
+export async function logIn(page: Page, account: { email: string; password: string }, next = '/'): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
+export async function register(page: Page, person: { name: string; email: string; password: string }): Promise<void> {
+  await page.goto('/register');
+  await page.getByLabel('Name').fill(person.name);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}
+
+/** Calls the public API as the person signed in on this page (their token from the page's storage). */
+export async function apiAs<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (target) => {
+    const session = JSON.parse(localStorage.getItem('emporium.session') ?? 'null') as { accessToken: string } | null;
+    const response = await fetch(target, { headers: session ? { authorization: `Bearer ${session.accessToken}` } : {} });
+    if (!response.ok) throw new Error(`${target} answered ${response.status}`);
+    return response.json();
+  }, path) as Promise<T>;
+}
+
+/** Reloads until the check passes: for what other services learn through events, a moment later. */
+export async function eventually(page: Page, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error('the page never showed the expected change');
+    await page.waitForTimeout(750);
+    await page.reload();
+  }
+}
+
+export async function fillAddress(page: Page, address: { name: string; line1: string; city: string; postalCode: string; country: string }) {
+  await page.getByLabel('Full name').fill(address.name);
+  await page.getByLabel('Address', { exact: true }).fill(address.line1);
+  await page.getByLabel('City').fill(address.city);
+  await page.getByLabel('Postal code').fill(address.postalCode);
+  await page.getByLabel('Country').fill(address.country);
+}

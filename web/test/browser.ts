@@ -1,0 +1,40 @@
+// Debian's chromium driven by playwright-core, and screenshots of the main pages.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export interface Browser {
+  /** A page in a fresh context: its own localStorage, so its own cart and session. */
+  newPage: (options?: { phone?: boolean }) => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+/** chromium.launch gives every run a fresh temporary profile (user-data dir), removed on close. */
+export async function launchBrowser(baseURL: string): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath, headless: true, args });
+  const contexts: BrowserContext[] = [];
+  return {
+    async newPage(options = {}) {
+      const viewport = options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 };
+      const context = await browser.newContext({ baseURL, viewport });
+      context.setDefaultTimeout(20_000);
+      contexts.push(context);
+      return context.newPage();
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}

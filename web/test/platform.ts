@@ -1,0 +1,107 @@
+// Starts the real platform for the browser tests through the launcher (`npm start`'s code):
+// every service and the gateway on free ports, demo data in a fresh temporary folder.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const launcherEntry = join(repoRoot, 'packages/launcher/src/start.ts');
+const PORTS_PER_PLATFORM = 6; // the gateway on the base port, the five services on the next five
+
+export interface Platform {
+  url: string;
+  /** The launcher's last lines, to explain a failure. */
+  log: string[];
+  stop: () => Promise<void>;
+}
+
+/** Newest modification time of the web UI's sources. */
+function newestSource(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestSource(join(path, name))));
+}
+
+/** Builds web/dist when it is missing or older than its sources, so the tests see the code under test. */
+export function buildWebIfStale(): void {
+  const built = join(repoRoot, 'web/dist/index.html');
+  const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.ts'].map((p) => join(repoRoot, p));
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestSource))) return;
+  const result = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('building the web UI failed');
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '0.0.0.0', exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** A base port with the five after it free too, picked at random so parallel runs rarely meet. */
+export async function freePortBase(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const ports = Array.from({ length: PORTS_PER_PLATFORM }, (_, i) => base + i);
+    if ((await Promise.all(ports.map(canListen))).every(Boolean)) return base;
+  }
+  throw new Error('no free block of ports found');
+}
+
+async function waitForReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the launcher exited with ${child.exitCode} before ${url} was ready`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} was not ready within ${timeoutMs / 1000} s`);
+}
+
+/** SIGTERM lets the launcher stop its services; SIGKILL after a grace period (its services' orphan guard ends them then). */
+async function stopLauncher(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function startPlatform(): Promise<Platform> {
+  buildWebIfStale();
+  const dataDir = mkdtempSync(join(tmpdir(), 'emporium-web-test-'));
+  const base = await freePortBase();
+  const log: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', launcherEntry], {
+    cwd: repoRoot,
+    env: { ...process.env, EMPORIUM_PORT_BASE: String(base), EMPORIUM_DATA_DIR: dataDir, EMPORIUM_LOG_LEVEL: 'warn', EMPORIUM_SKIP_WEB_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => {
+    log.push(...chunk.toString().split('\n').filter((line) => line.trim()));
+    if (log.length > 300) log.splice(0, log.length - 300);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const stop = async () => {
+    await stopLauncher(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const url = `http://127.0.0.1:${base}`;
+  try {
+    await waitForReady(`${url}/health/ready`, child, 300_000);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${log.slice(-40).join('\n')}`);
+  }
+  return { url, log, stop };
+}
