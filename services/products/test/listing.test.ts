@@ -9,7 +9,7 @@ async function walk(t: TestProducts, query: string, between?: (page: number) => 
   const seen: Item[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const url = `/api/products?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const url: string = `/api/products?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const res = await t.app.inject({ url });
     assert.equal(res.statusCode, 200, res.body);
     const body = res.json();
