@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { App, Db, Role } from '@emporium/kit';
 import { createTestAuth, openTestDb, type TestAuth } from '@emporium/kit/testing';
+import { buildApp as buildGateway } from '../../../gateway/src/app.ts';
+import { readConfig as gatewayConfig } from '../../../gateway/src/config.ts';
 import { buildApp as buildDiscounts } from '../../discounts/src/app.ts';
 import { readConfig as discountsConfig } from '../../discounts/src/config.ts';
 import { buildApp as buildOrders } from '../../orders/src/app.ts';
@@ -25,6 +27,8 @@ export interface Platform {
   discounts: Running;
   orders: Running;
   reviews: Running;
+  /** The public entry point in front of the four: every /api call of the story goes through it. */
+  gateway: { app: App; url: string };
   bearer(role: Role, userId?: string, name?: string): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
@@ -58,13 +62,19 @@ export async function startPlatform(): Promise<Platform> {
     (db) => buildReviews(reviewsConfig({ ...common, ORDERS_URL: orders.url, PRODUCTS_URL: products.url, OUTBOX_INTERVAL_MS: '100' }), { db }),
     reviewsPort,
   );
+  const gateway = await buildGateway(gatewayConfig({
+    LOG_LEVEL: 'silent', UPSTREAMS: 'products,discounts,orders,reviews',
+    PRODUCTS_URL: products.url, DISCOUNTS_URL: discounts.url, ORDERS_URL: orders.url, REVIEWS_URL: reviews.url,
+  }));
+  const gatewayUrl = await gateway.listen({ port: 0, host: '127.0.0.1' });
   return {
-    auth, products, discounts, orders, reviews,
+    auth, products, discounts, orders, reviews, gateway: { app: gateway, url: gatewayUrl },
     bearer: async (role, userId = `${role}-${randomUUID()}`, name = `Name of ${userId}`) => ({
       authorization: `Bearer ${await auth.token({ role, userId, name })}`,
     }),
     async close() {
       // Each app stops its relay before its database closes; peers may briefly see refused connections.
+      await gateway.close();
       for (const running of [reviews, orders, discounts, products]) await running.close();
     },
   };
@@ -82,7 +92,7 @@ export async function call(url: string, init: { method?: string; headers?: Recor
 }
 
 export async function createProduct(platform: Platform, name: string): Promise<string> {
-  const res = await call(`${platform.products.url}/api/products`, {
+  const res = await call(`${platform.gateway.url}/api/products`, {
     method: 'POST',
     headers: await platform.bearer('employee'),
     body: { name, description: 'For the reviews story.', price: { amount: 2500, currency: 'USD' }, category: 'Kitchen', stock: 20 },
@@ -92,7 +102,7 @@ export async function createProduct(platform: Platform, name: string): Promise<s
 }
 
 export async function placeOrder(platform: Platform, customer: Record<string, string>, productId: string): Promise<string> {
-  const res = await fetch(`${platform.orders.url}/api/orders`, {
+  const res = await fetch(`${platform.gateway.url}/api/orders`, {
     method: 'POST',
     headers: { ...customer, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({
@@ -110,7 +120,7 @@ export async function deliver(platform: Platform, orderId: string): Promise<void
   const employee = await platform.bearer('employee');
   const steps = [{ status: 'shipped', carrier: 'Posten', trackingNumber: 'TRACK-1' }, { status: 'out_for_delivery' }, { status: 'delivered' }];
   for (const step of steps) {
-    const res = await call(`${platform.orders.url}/api/orders/${orderId}/status`, { method: 'POST', headers: employee, body: step });
+    const res = await call(`${platform.gateway.url}/api/orders/${orderId}/status`, { method: 'POST', headers: employee, body: step });
     if (res.status !== 200) throw new Error(`status ${step.status} failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
 }

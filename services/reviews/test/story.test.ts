@@ -2,21 +2,23 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { call, createProduct, deliver, eventually, placeOrder, sentEvents, startPlatform, type Platform } from './platform.ts';
 
-describe('the reviews story across real products, discounts, orders and reviews services', () => {
+describe('the reviews story through the gateway, across real products, discounts, orders and reviews services', () => {
   let platform: Platform;
   let productId: string;
+  let api: string;
 
   before(async () => {
     platform = await startPlatform();
+    api = `${platform.gateway.url}/api`;
     productId = await createProduct(platform, 'Story Kettle');
   });
   after(() => platform.close());
 
   const review = { rating: 5, title: 'Boils fast', body: 'Quiet too. <b>Recommended</b>.' };
-  const reviewsOf = async (id: string, qs = '') => (await call(`${platform.reviews.url}/api/products/${id}/reviews${qs}`)).body;
-  const ratingOf = async (id: string) => (await call(`${platform.products.url}/api/products/${id}`)).body.rating;
+  const reviewsOf = async (id: string, qs = '') => (await call(`${api}/products/${id}/reviews${qs}`)).body;
+  const ratingOf = async (id: string) => (await call(`${api}/products/${id}`)).body.rating;
   const post = async (headers: Record<string, string>, body: unknown = review) =>
-    call(`${platform.reviews.url}/api/products/${productId}/reviews`, { method: 'POST', headers, body });
+    call(`${api}/products/${productId}/reviews`, { method: 'POST', headers, body });
 
   test('a customer without an order of the product, or whose only order was cancelled, may not review it (403)', async () => {
     const stranger = await platform.bearer('customer');
@@ -26,7 +28,7 @@ describe('the reviews story across real products, discounts, orders and reviews 
 
     const canceller = await platform.bearer('customer');
     const orderId = await placeOrder(platform, canceller, productId);
-    assert.equal((await call(`${platform.orders.url}/api/orders/${orderId}/cancel`, { method: 'POST', headers: canceller, body: {} })).status, 200);
+    assert.equal((await call(`${api}/orders/${orderId}/cancel`, { method: 'POST', headers: canceller, body: {} })).status, 200);
     assert.equal((await post(canceller)).status, 403);
     const employee = await platform.bearer('employee');
     assert.equal((await post(employee)).status, 403, 'an employee who never ordered it may not review it either');
@@ -55,17 +57,36 @@ describe('the reviews story across real products, discounts, orders and reviews 
     assert.equal(bobs.body.verifiedPurchase, true, 'written after delivery: verified at once');
     assert.deepEqual(await eventually(() => ratingOf(productId), (r) => r.count === 2), { average: 3.5, count: 2 });
 
-    const annsOrder = (await call(`${platform.orders.url}/api/orders`, { headers: ann })).body.items[0].id;
+    const annsOrder = (await call(`${api}/orders`, { headers: ann })).body.items[0].id;
     await deliver(platform, annsOrder);
     const verified = await eventually(() => reviewsOf(productId), (page) => page.items.find((r: any) => r.authorId === 'ann').verifiedPurchase);
     assert.deepEqual(verified.summary, { average: 3.5, count: 2, histogram: { '1': 0, '2': 1, '3': 0, '4': 0, '5': 1 } });
 
     const employee = await platform.bearer('employee');
-    const hidden = await call(`${platform.reviews.url}/api/reviews/${created.body.id}/hide`, { method: 'POST', headers: employee });
+    const hidden = await call(`${api}/reviews/${created.body.id}/hide`, { method: 'POST', headers: employee });
     assert.equal(hidden.status, 200);
     assert.equal(hidden.body.verifiedPurchase, true, 'verification stays');
     assert.deepEqual(await eventually(() => ratingOf(productId), (r) => r.count === 1), { average: 2, count: 1 });
     assert.deepEqual((await reviewsOf(productId)).items.map((r: any) => r.authorId), ['bob']);
+  });
+
+  test('reviews written at the same moment all count in the rating, and a double submit makes one review', async () => {
+    const busy = await createProduct(platform, 'Busy Kettle');
+    const ratings = [5, 4, 4, 1];
+    const customers = await Promise.all(ratings.map((_, i) => platform.bearer('customer', `busy-${i}`)));
+    for (const customer of customers) await placeOrder(platform, customer, busy);
+    const results = await Promise.all(customers.map((headers, i) =>
+      call(`${api}/products/${busy}/reviews`, { method: 'POST', headers, body: { rating: ratings[i], title: 'Busy', body: 'At once' } })));
+    assert.deepEqual(results.map((r) => r.status), [201, 201, 201, 201]);
+    assert.deepEqual(await eventually(() => ratingOf(busy), (r) => r.count === 4), { average: 3.5, count: 4 });
+
+    const eager = await platform.bearer('customer', 'eager');
+    await placeOrder(platform, eager, busy);
+    const twice = await Promise.all([1, 2].map(() =>
+      call(`${api}/products/${busy}/reviews`, { method: 'POST', headers: eager, body: { rating: 3, title: 'Double click', body: 'Oops' } })));
+    assert.deepEqual(twice.map((r) => r.status).sort(), [201, 409]);
+    assert.equal((await reviewsOf(busy)).summary.count, 5);
+    assert.deepEqual(await eventually(() => ratingOf(busy), (r) => r.count === 5), { average: 3.4, count: 5 });
   });
 
   test('replaying every event twice changes nothing in reviews or products', async () => {
