@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { bearer, sharing, startUsers, type TestUsers } from './helpers.ts';
+
+let base: TestUsers;
+before(async () => {
+  base = await startUsers();
+});
+after(() => base.close());
+const startInstance = (env: Record<string, string> = {}) => startUsers(env, { db: sharing(base.db) });
+
+describe('accounts made at start', () => {
+  test('ADMIN_EMAIL/ADMIN_PASSWORD create an admin who can sign in', async () => {
+    const users = await startInstance({ ADMIN_EMAIL: 'Boss@Example.com', ADMIN_PASSWORD: 'boss password' });
+    const res = await users.login('boss@example.com', 'boss password');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.json().user.role, 'admin');
+    await users.close();
+  });
+
+  test('ADMIN_EMAIL naming an existing customer promotes it; its password stays', async () => {
+    const customer = await base.register('promote-me@example.com', 'my own password');
+    const users = await startInstance({ ADMIN_EMAIL: 'promote-me@example.com', ADMIN_PASSWORD: 'another password' });
+    const res = await users.login('promote-me@example.com', 'my own password');
+    assert.equal(res.json().user.role, 'admin');
+    assert.equal(res.json().user.id, customer.user.id);
+    await users.close();
+  });
+
+  test('DEMO_MODE creates the demo employee and customer once, and leaves them alone afterwards', async () => {
+    const first = await startInstance({ DEMO_MODE: 'true' });
+    const employee = await first.login('employee@emporium.test', 'employee-demo');
+    const customer = await first.login('customer@emporium.test', 'customer-demo');
+    assert.equal(employee.json().user.role, 'employee');
+    assert.equal(customer.json().user.role, 'customer');
+    await first.call({ method: 'PATCH', url: '/api/users/me', payload: { name: 'Renamed' }, headers: bearer(customer.json().accessToken) });
+    await first.close();
+
+    const again = await startInstance({ DEMO_MODE: 'true' });
+    const [{ n }] = await again.db.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE '%@emporium.test'`);
+    assert.equal(n, 2);
+    assert.equal((await again.login('customer@emporium.test', 'customer-demo')).json().user.name, 'Renamed');
+    await again.close();
+  });
+
+  test('without DEMO_MODE there are no demo accounts', async () => {
+    const [{ n }] = await base.db.query(`SELECT count(*)::int AS n FROM users WHERE email = 'employee@emporium.test'`);
+    const users = await startInstance();
+    const [{ n: after }] = await users.db.query(`SELECT count(*)::int AS n FROM users WHERE email = 'employee@emporium.test'`);
+    assert.equal(after, n);
+    await users.close();
+  });
+});
+
+describe('the signing key', () => {
+  test('is kept in the database: another instance publishes the same key and accepts the first one\'s tokens', async () => {
+    const session = await base.register('restart@example.com');
+    const other = await startInstance();
+    assert.deepEqual((await other.call({ url: '/.well-known/jwks.json' })).json(), (await base.call({ url: '/.well-known/jwks.json' })).json());
+    assert.equal((await other.call({ url: '/api/users/me', headers: bearer(session.accessToken) })).statusCode, 200);
+    await other.close();
+  });
+
+  test('instances starting together on a database without a key make exactly one', async () => {
+    await base.db.query('DELETE FROM signing_keys');
+    const [a, b, c] = await Promise.all([startInstance(), startInstance(), startInstance()]);
+    const [{ n }] = await base.db.query('SELECT count(*)::int AS n FROM signing_keys');
+    assert.equal(n, 1);
+    const session = await a.register('together@example.com');
+    assert.equal((await c.call({ url: '/api/users/me', headers: bearer(session.accessToken) })).statusCode, 200);
+    await Promise.all([a.close(), b.close(), c.close()]);
+  });
+});
