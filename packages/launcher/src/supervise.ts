@@ -72,7 +72,7 @@ export function supervise(spec: ProcessSpec, options: SuperviseOptions): Supervi
   const announceWhenBack = async () => {
     const current = child;
     while (!stopping && current === child && !(await answersReady(spec.port))) await sleep(250);
-    if (!stopping && current === child) say.info(`${spec.name} is back on port ${spec.port}`);
+    if (!stopping && current === child) say.info(`${spec.name} is back on port ${spec.port} (pid ${pids.at(-1)})`);
   };
 
   const waitReady = async () => {

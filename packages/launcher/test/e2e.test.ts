@@ -1,0 +1,194 @@
+// The platform as a newcomer runs it: the real launcher, real services as processes, calls through the gateway.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { dropDatabase } from '@emporium/kit';
+import { databaseUrl, existingServices, readSettings } from '../src/plan.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const STARTUP_MS = 360_000;
+
+describe('npm start, end to end', { timeout: 900_000 }, () => {
+  let launcher: ChildProcess;
+  let output = '';
+  let gateway: string;
+  let dataDir: string;
+  let env: Record<string, string>;
+  const services = existingServices(root);
+
+  const call = async (path: string, init?: RequestInit) => fetch(`${gateway}${path}`, { ...init, signal: AbortSignal.timeout(30_000) });
+  const json = async (path: string) => {
+    const res = await call(path);
+    assert.equal(res.status, 200, `${path} answered ${res.status}: ${await res.clone().text()}`);
+    return res.json();
+  };
+  /** Waits until the launcher has printed a line matching `pattern`; fails with its output so far. */
+  const waitForOutput = async (pattern: RegExp, ms: number) => {
+    const deadline = Date.now() + ms;
+    while (!pattern.test(output)) {
+      if (launcher.exitCode !== null) assert.fail(`the launcher exited (${launcher.exitCode}) before printing ${pattern}:\n${output}`);
+      if (Date.now() > deadline) assert.fail(`no ${pattern} within ${ms / 1000} s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return pattern.exec(output)!;
+  };
+  const pidsSeen = () => [...output.matchAll(/pid (\d+)/g)].map((m) => Number(m[1]));
+
+  before(async () => {
+    const portBase = await freePortRange(6);
+    dataDir = await mkdtemp(join(tmpdir(), 'emporium-e2e-'));
+    gateway = `http://127.0.0.1:${portBase}`;
+    env = {
+      EMPORIUM_PORT_BASE: String(portBase),
+      EMPORIUM_DATA_DIR: dataDir,
+      EMPORIUM_HOST: '127.0.0.1',
+      EMPORIUM_SKIP_WEB_BUILD: '1',
+      EMPORIUM_READY_TIMEOUT_MS: String(STARTUP_MS),
+      ...(process.env.TEST_DATABASE_URL
+        ? { EMPORIUM_POSTGRES: process.env.TEST_DATABASE_URL, EMPORIUM_DATABASE_PREFIX: `e2e_${randomBytes(4).toString('hex')}_` }
+        : {}),
+    };
+    const inherited = { ...process.env };
+    delete inherited.TEST_DATABASE_URL;
+    // With an IPC channel and the orphan guard, the launcher stops everything even if this test process is killed.
+    const guard = fileURLToPath(new URL('../src/orphan-guard.ts', import.meta.url));
+    launcher = spawn(process.execPath, ['--import', 'tsx', '--import', guard, 'packages/launcher/src/start.ts'], {
+      cwd: root,
+      env: { ...inherited, ...env },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    launcher.stdout!.on('data', (chunk) => (output += chunk));
+    launcher.stderr!.on('data', (chunk) => (output += chunk));
+    await waitForOutput(/Emporium is ready at/, STARTUP_MS);
+  }, { timeout: STARTUP_MS + 30_000 });
+
+  after(async () => {
+    if (launcher.exitCode === null) {
+      launcher.kill('SIGKILL');
+      for (const pid of pidsSeen()) killQuietly(pid);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+    if (env.EMPORIUM_POSTGRES) {
+      const settings = readSettings(env, root);
+      for (const name of services) await dropDatabase(databaseUrl(settings, name)!);
+    }
+  });
+
+  test('the console says what runs where', () => {
+    for (const name of [...services, 'gateway']) assert.match(output, new RegExp(`^\\s+${name}\\s+http://`, 'm'), name);
+    assert.match(output, /http:\/\/localhost:\d+/);
+  });
+
+  test('the gateway is ready and every service behind it is up', async () => {
+    const ready = await json('/health/ready');
+    assert.equal(ready.status, 'ready');
+    assert.deepEqual(Object.keys(ready.checks).sort(), [...services].sort());
+    assert.ok(Object.values(ready.checks).every((state) => state === 'up'), JSON.stringify(ready.checks));
+  });
+
+  test('the demo catalog is there: a page of products, one by id, its image, the categories', async () => {
+    assert.ok(services.includes('products'), 'the products service exists');
+    const page = await json('/api/products?limit=5');
+    assert.equal(page.items.length, 5);
+    assert.equal(typeof page.nextCursor, 'string');
+    const first = page.items[0];
+    const one = await json(`/api/products/${first.id}`);
+    assert.equal(one.id, first.id);
+    assert.equal(one.name, first.name);
+    assert.equal(one.price.currency, 'USD');
+    assert.ok(Number.isInteger(one.price.amount));
+    const image = await call(one.images[0]);
+    assert.equal(image.status, 200, `${one.images[0]} is served`);
+    assert.match(String(image.headers.get('content-type')), /image\/svg\+xml/);
+    await image.arrayBuffer();
+
+    const categories = await json('/api/categories');
+    assert.ok(categories.items.length >= 6, `at least 6 categories, got ${categories.items.length}`);
+    const total = categories.items.reduce((sum: number, c: { productCount: number }) => sum + c.productCount, 0);
+    assert.ok(total >= 60, `at least 60 products, got ${total}`);
+  });
+
+  test('the request id given by the caller comes back', async () => {
+    const res = await call('/api/categories', { headers: { 'x-request-id': 'e2e-trace-1' } });
+    assert.equal(res.headers.get('x-request-id'), 'e2e-trace-1');
+    await res.arrayBuffer();
+  });
+
+  test('one API document covers every running service, and /docs shows it', async () => {
+    const doc = await json('/openapi.json');
+    assert.equal(doc['x-unavailable-services'], undefined);
+    assert.ok(doc.paths['/api/products']?.get);
+    assert.ok(doc.paths['/api/products/{id}']?.get);
+    assert.ok(doc.paths['/api/categories']?.get);
+    assert.ok(!Object.keys(doc.paths).some((path) => path.includes('/internal/')));
+    const ui = await call('/docs/');
+    assert.equal(ui.status, 200);
+    assert.match(await ui.text(), /swagger/i);
+    const home = await call('/');
+    assert.equal(home.status, 200);
+    assert.match(String(home.headers.get('content-type')), /text\/html/);
+    await home.arrayBuffer();
+  });
+
+  test('a service that crashes is restarted, the console says so, and it serves again', async () => {
+    const [, pid] = await waitForOutput(/\n\s+products\s+http:\S+\s+\S+\s+pid (\d+)/, 1000);
+    process.kill(Number(pid), 'SIGKILL');
+    await waitForOutput(/products exited \(SIGKILL\); restarting in/, 30_000);
+    await waitForOutput(/products is back on port \d+ \(pid \d+\)/, STARTUP_MS);
+    const page = await json('/api/products?limit=1');
+    assert.equal(page.items.length, 1);
+  });
+
+  test('SIGTERM stops the launcher and every process it started', async () => {
+    const pids = pidsSeen();
+    assert.ok(pids.length >= services.length + 1, `pids of every process: ${pids}`);
+    launcher.kill('SIGTERM');
+    const [code] = (await once(launcher, 'exit')) as [number | null];
+    assert.equal(code, 0, output);
+    assert.match(output, /stopped/);
+    for (const pid of pids) assert.equal(isAlive(pid), false, `process ${pid} is gone`);
+  });
+});
+
+/** `count` consecutive free ports on 127.0.0.1, starting somewhere random in a high range. */
+async function freePortRange(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    let free = true;
+    for (let port = base; port < base + count && free; port++) free = await canListen(port);
+    if (free) return base;
+  }
+  throw new Error('no free port range found');
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function killQuietly(pid: number) {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
