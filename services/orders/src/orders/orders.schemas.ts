@@ -44,7 +44,8 @@ export const StatusChangeBody = Type.Object({
 });
 export type StatusChangeInput = Static<typeof StatusChangeBody>;
 
-export const CancelBody = Type.Optional(Type.Object({ note: Type.Optional(text(500)) }));
+// A cancel usually has no body at all (null to the validator); a note may come with it.
+export const CancelBody = Type.Union([Type.Object({ note: Type.Optional(text(500)) }), Type.Null()]);
 
 const OrderItem = Type.Object({
   productId: Type.String(),
