@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { sharing, startUsers, type TestUsers } from './helpers.ts';
 
@@ -99,14 +98,16 @@ describe('limits and the client address', () => {
     }
   });
 
-  test('once Retry-After has passed, the account may sign in again', async () => {
-    const users = await startInstance({ LOGIN_WINDOW_SECONDS: '2' });
+  test('once the window has passed the failures, the account may sign in again', async () => {
+    const users = await startInstance({ LOGIN_WINDOW_SECONDS: '60' });
     try {
       await users.register('patient@example.com', 'right password');
       await fail(users, 'patient@example.com', 5);
       const blocked = await users.login('patient@example.com', 'right password');
       assert.equal(blocked.statusCode, 429);
-      await sleep(Number(blocked.headers['retry-after']) * 1000 + 100);
+      assert.ok(Number(blocked.headers['retry-after']) <= 60);
+      // A minute passes (moved in the database rather than waited for).
+      await users.db.query(`UPDATE login_failures SET at = at - interval '61 seconds' WHERE scope = 'account:patient@example.com'`);
       assert.equal((await users.login('patient@example.com', 'right password')).statusCode, 200);
     } finally {
       await users.close();
