@@ -96,4 +96,13 @@ describe('public product reviews: summary, sorts and pages', () => {
     const items = (await svc.app.inject({ url: '/api/products/p-text/reviews' })).json().items;
     assert.equal(items[0].body, text);
   });
+
+  test('the OpenAPI document describes the public routes and hides the internal one', async () => {
+    const doc = (await svc.app.inject({ url: '/openapi.json' })).json();
+    assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/api/products/{id}/reviews', '/api/reviews', '/api/reviews/{id}', '/api/reviews/{id}/hide', '/api/reviews/{id}/unhide',
+    ]);
+    assert.deepEqual(doc.paths['/api/products/{id}/reviews'].post.security, [{ bearer: [] }]);
+    assert.equal(doc.paths['/api/products/{id}/reviews'].get.security, undefined);
+  });
 });
