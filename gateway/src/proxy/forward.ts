@@ -74,10 +74,16 @@ export function answerHeaders(headers: Record<string, string | string[] | undefi
   return kept;
 }
 
-/** Sends one request upstream; a refused connection becomes a 503 problem, a missed budget a 504 problem. */
+/** Errors of a kept-alive connection the upstream had already closed: a bodiless GET may simply go again. */
+const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+/**
+ * Sends one request upstream; a refused connection becomes a 503 problem, a missed budget a 504
+ * problem. The underlying error stays on the problem's `cause` for the log.
+ */
 export async function forward(upstream: Upstream, out: Outgoing) {
-  try {
-    return await upstream.pool.request({
+  const send = () =>
+    upstream.pool.request({
       method: out.method as 'GET',
       path: out.url,
       headers: upstreamHeaders(out),
@@ -86,8 +92,18 @@ export async function forward(upstream: Upstream, out: Outgoing) {
       bodyTimeout: out.budgetMs,
       signal: out.signal,
     });
+  try {
+    try {
+      return await send();
+    } catch (err) {
+      const retryable = !out.body && (out.method === 'GET' || out.method === 'HEAD') && STALE_CONNECTION.has((err as { code?: string }).code ?? '');
+      if (!retryable) throw err;
+      return await send();
+    }
   } catch (err) {
-    throw upstreamFailure(upstream.name, err as Error & { code?: string }, out.budgetMs);
+    const failure = upstreamFailure(upstream.name, err as Error & { code?: string }, out.budgetMs);
+    if (failure !== err) failure.cause = err;
+    throw failure;
   }
 }
 

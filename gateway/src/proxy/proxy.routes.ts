@@ -42,6 +42,9 @@ async function proxy(request: FastifyRequest, reply: FastifyReply, options: Prox
     body: requestBody(request, options.bodyLimit),
     budgetMs: options.budgetMs,
     signal: aborted.signal,
+  }).catch((err: Error) => {
+    if (err.cause) request.log.warn({ upstream: owner, cause: describe(err.cause) }, 'upstream request failed');
+    throw err;
   });
   return reply.code(answer.statusCode).headers(answerHeaders(answer.headers)).send(answer.body);
 }
@@ -52,4 +55,9 @@ function requestBody(request: FastifyRequest, limit: number): NodeJS.ReadableStr
   if (!chunked && (length === undefined || length === '0')) return undefined;
   if (Number(length) > limit) throw tooLarge(limit);
   return chunked ? request.raw.pipe(limitBody(limit)) : request.raw;
+}
+
+function describe(cause: unknown): string {
+  const err = cause as { code?: string; message?: string };
+  return [err.code, err.message].filter(Boolean).join(' ');
 }
