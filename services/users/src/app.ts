@@ -7,7 +7,7 @@ import { deleteExpired } from './auth/sessions.repository.ts';
 import { ensureAdmin, ensureDemoAccounts } from './bootstrap.ts';
 import { trustProxyOf, type Config } from './config.ts';
 import { keysRoutes } from './keys/keys.routes.ts';
-import { loadOrCreateSigningKey, type ActiveKey } from './keys/signing-keys.ts';
+import { loadOrCreateSigningKey, publishedKeys, type ActiveKey } from './keys/signing-keys.ts';
 import { userRoutes } from './users/users.routes.ts';
 
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -16,7 +16,10 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 export interface Overrides {
   /** A test database instead of the configured one. */
   db?: Db;
-  /** Sign and verify with this key instead of the stored one (tests sharing kit createTestAuth). */
+  /**
+   * Sign, verify and publish this key instead of the stored one, so tokens from the kit's
+   * createTestAuth() work here: `{signing: auth.key, publicJwk: JSON.parse(auth.publicJwk)}`.
+   */
   signingKey?: ActiveKey;
 }
 
@@ -51,7 +54,8 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) await ensureAdmin(bootstrap, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   if (config.DEMO_MODE) await ensureDemoAccounts(bootstrap);
 
-  keysRoutes(app, db);
+  const fixedKey = overrides.signingKey;
+  keysRoutes(app, async () => (fixedKey ? { keys: [fixedKey.publicJwk] } : publishedKeys(db)));
   authRoutes(app, { db, passwords, tokens, limits, log: app.log });
   userRoutes(app, { db, passwords, limits });
 

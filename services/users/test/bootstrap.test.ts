@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createTestAuth } from '@emporium/kit/testing';
 import { bearer, sharing, startUsers, type TestUsers } from './helpers.ts';
 
 let base: TestUsers;
@@ -69,5 +70,18 @@ describe('the signing key', () => {
     const session = await a.register('together@example.com');
     assert.equal((await c.call({ url: '/api/users/me', headers: bearer(session.accessToken) })).statusCode, 200);
     await Promise.all([a.close(), b.close(), c.close()]);
+  });
+
+  test('a test key given to buildApp signs, verifies and is published instead of the stored one', async () => {
+    const auth = await createTestAuth();
+    const users = await startUsers({}, { db: sharing(base.db), signingKey: { signing: auth.key, publicJwk: JSON.parse(auth.publicJwk) } });
+    try {
+      assert.equal((await users.call({ url: '/api/users', headers: bearer(await auth.token({ role: 'admin' })) })).statusCode, 200);
+      assert.deepEqual((await users.call({ url: '/.well-known/jwks.json' })).json(), { keys: [JSON.parse(auth.publicJwk)] });
+      const session = await users.register('test-key@example.com');
+      assert.equal((await base.call({ url: '/api/users/me', headers: bearer(session.accessToken) })).statusCode, 401, 'not the stored key');
+    } finally {
+      await users.close();
+    }
   });
 });
