@@ -1,7 +1,7 @@
 // Starts the real platform for the browser tests through the launcher (`npm start`'s code):
 // every service and the gateway on free ports, demo data in a fresh temporary folder.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +76,14 @@ async function stopLauncher(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** The last lines of each service's log, read before the temporary folder goes away. */
+function tailOfLogs(folder: string): string {
+  if (!existsSync(folder)) return '';
+  return readdirSync(folder)
+    .map((name) => `--- ${name}\n${readFileSync(join(folder, name), 'utf8').split('\n').slice(-15).join('\n')}`)
+    .join('\n');
+}
+
 export async function startPlatform(): Promise<Platform> {
   buildWebIfStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'emporium-web-test-'));
@@ -83,7 +91,7 @@ export async function startPlatform(): Promise<Platform> {
   const log: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', launcherEntry], {
     cwd: repoRoot,
-    env: { ...process.env, EMPORIUM_PORT_BASE: String(base), EMPORIUM_DATA_DIR: dataDir, EMPORIUM_LOG_LEVEL: 'warn', EMPORIUM_SKIP_WEB_BUILD: '1' },
+    env: { ...process.env, EMPORIUM_PORT_BASE: String(base), EMPORIUM_DATA_DIR: dataDir, EMPORIUM_LOG_LEVEL: 'warn', EMPORIUM_SKIP_WEB_BUILD: '1', EMPORIUM_READY_TIMEOUT_MS: '280000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
@@ -98,10 +106,11 @@ export async function startPlatform(): Promise<Platform> {
   };
   const url = `http://127.0.0.1:${base}`;
   try {
-    await waitForReady(`${url}/health/ready`, child, 300_000);
+    await waitForReady(`${url}/health/ready`, child, 600_000);
   } catch (error) {
+    const serviceLogs = tailOfLogs(join(dataDir, 'logs'));
     await stop();
-    throw new Error(`${(error as Error).message}\n${log.slice(-40).join('\n')}`);
+    throw new Error(`${(error as Error).message}\n${log.slice(-40).join('\n')}\n${serviceLogs}`);
   }
   return { url, log, stop };
 }

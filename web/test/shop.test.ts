@@ -1,6 +1,6 @@
 // The storefront and the console in a real browser against the real platform (launcher, demo data).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test as nodeTest } from 'node:test';
 import type { Page } from 'playwright-core';
 import { apiAs, demo, eventually, fillAddress, logIn, register } from './actions.ts';
 import { launchBrowser, screenshot, type Browser } from './browser.ts';
@@ -13,7 +13,20 @@ let employee: Page;
 let orderId = '';
 const product = { name: 'Electric Gooseneck Kettle', search: 'gooseneck' };
 const shopper = { name: 'Robin Shopper', email: `robin-${Date.now()}@example.com`, password: 'correct-horse-1' };
+const reviewTitle = `Pours like a dream (${Date.now().toString(36)})`;
 const shipment = { carrier: 'Parcel Express', trackingNumber: 'PX-2026-0042' };
+
+/** A test step that leaves screenshots of every page behind when it fails. */
+function test(name: string, body: () => Promise<void>) {
+  nodeTest(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      await browser.captureFailure(name);
+      throw error;
+    }
+  });
+}
 
 before(async () => {
   // EMPORIUM_TEST_URL points the tests at a platform that is already running (handy while developing).
@@ -23,7 +36,7 @@ before(async () => {
   browser = await launchBrowser(platform.url);
   customer = await browser.newPage();
   employee = await browser.newPage();
-}, { timeout: 360_000 });
+}, { timeout: 660_000 });
 
 after(async () => {
   await browser?.close();
@@ -82,6 +95,19 @@ describe('storefront and console', { timeout: 120_000 }, () => {
     assert.equal(await customer.getByRole('link', { name: /Cart, 0 items/ }).count(), 1, 'the cart is empty after ordering');
   });
 
+  test('an expired or broken access token is renewed quietly with the refresh token', async () => {
+    const before = await customer.evaluate(() => JSON.parse(localStorage.getItem('emporium.session')!) as { accessToken: string });
+    await customer.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('emporium.session')!);
+      localStorage.setItem('emporium.session', JSON.stringify({ ...session, accessToken: 'expired.token.here' }));
+    });
+    await customer.goto('/orders');
+    await customer.getByTestId('order-row').first().waitFor();
+    const after = await customer.evaluate(() => JSON.parse(localStorage.getItem('emporium.session')!) as { accessToken: string; refreshToken: string });
+    assert.notEqual(after.accessToken, 'expired.token.here');
+    assert.notEqual(after.accessToken, before.accessToken);
+  });
+
   test('an employee ships the order with carrier and tracking number, then delivers it', async () => {
     await logIn(employee, demo.employee, '/console/orders');
     await employee.getByRole('link', { name: `#${orderId.slice(-8)}` }).click();
@@ -102,18 +128,32 @@ describe('storefront and console', { timeout: 120_000 }, () => {
     assert.match((await customer.locator('[aria-current="step"]').textContent()) ?? '', /Delivered/);
     await screenshot(customer, 'order-timeline');
 
-    await customer.getByRole('link', { name: product.name }).click();
+    await customer.getByRole('link', { name: `Review ${product.name}` }).click();
     await customer.getByRole('button', { name: 'Write a review' }).click();
     await customer.getByRole('radio', { name: '5 stars' }).check();
-    await customer.getByLabel('Title').fill('Pours like a dream');
+    await customer.getByLabel('Title').fill(reviewTitle);
     await customer.getByLabel('Your review').fill('Heats fast, the spout is precise.\n<b>Not bold</b>');
     await customer.getByRole('button', { name: 'Post review' }).click();
-    const review = customer.getByTestId('review').filter({ hasText: 'Pours like a dream' });
+    const review = customer.getByTestId('review').filter({ hasText: reviewTitle });
     await review.waitFor();
     assert.match((await review.textContent()) ?? '', /<b>Not bold<\/b>/, 'user text is shown as text, never as HTML');
     await eventually(customer, () => review.getByText('Verified purchase').isVisible());
     await customer.getByRole('button', { name: 'Edit your review' }).waitFor();
     await screenshot(customer, 'product-reviews');
+  });
+
+  test('the next checkout offers the saved address, and a pending order can be cancelled', async () => {
+    await customer.goto('/?q=socks');
+    await customer.getByRole('link', { name: 'Cotton Socks (3 Pairs)' }).click();
+    await customer.getByRole('button', { name: 'Add to cart' }).click();
+    await customer.goto('/checkout');
+    assert.equal(await customer.getByRole('radio', { name: /12 Harbour Street/ }).isChecked(), true);
+    await customer.getByRole('button', { name: 'Place order' }).click();
+    await customer.waitForURL(/\/orders\/[^/]+\?placed=1$/);
+    customer.once('dialog', (dialog) => void dialog.accept());
+    await customer.getByRole('button', { name: 'Cancel order' }).click();
+    await customer.getByRole('heading', { name: /Cancelled/ }).waitFor();
+    await screenshot(customer, 'order-cancelled');
   });
 
   test('an employee creates a product and a discount, and the storefront shows the discounted price', async () => {
@@ -142,7 +182,7 @@ describe('storefront and console', { timeout: 120_000 }, () => {
 
   test('an employee hides a review and it leaves the product page', async () => {
     await employee.goto('/console/reviews');
-    const queued = employee.getByTestId('moderation-review').filter({ hasText: 'Pours like a dream' });
+    const queued = employee.getByTestId('moderation-review').filter({ hasText: reviewTitle });
     await queued.waitFor();
     await screenshot(employee, 'console-reviews');
     await queued.getByRole('button', { name: 'Hide' }).click();
@@ -151,7 +191,8 @@ describe('storefront and console', { timeout: 120_000 }, () => {
     await customer.getByLabel('Search products').fill(product.search);
     await customer.getByRole('button', { name: 'Search', exact: true }).click();
     await customer.getByRole('link', { name: product.name }).click();
-    await customer.getByText('No reviews yet.').waitFor();
+    await customer.locator('.rating-summary').waitFor();
+    assert.equal(await customer.getByTestId('review').filter({ hasText: reviewTitle }).count(), 0);
   });
 
   test('the console is for staff only, and an admin can change roles', async () => {

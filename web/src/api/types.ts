@@ -21,6 +21,8 @@ export interface User {
 }
 
 export interface Address {
+  /** Saved addresses carry one (users service); shipping addresses do not. */
+  id?: string;
   name: string;
   line1: string;
   line2?: string;

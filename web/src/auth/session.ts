@@ -43,12 +43,13 @@ export function onSessionChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Seconds-since-epoch expiry of a JWT, or null when it cannot be read. */
-export function tokenExpiry(token: string): number | null {
+/** When a JWT was issued and when it expires (seconds since the epoch), or null when it cannot be read. */
+export function tokenLifetime(token: string): { iat: number; exp: number } | null {
   try {
     const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const claims = JSON.parse(atob(payload)) as { exp?: number };
-    return typeof claims.exp === 'number' ? claims.exp : null;
+    const claims = JSON.parse(atob(payload)) as { exp?: number; iat?: number };
+    if (typeof claims.exp !== 'number') return null;
+    return { exp: claims.exp, iat: typeof claims.iat === 'number' ? claims.iat : claims.exp - 900 };
   } catch {
     return null;
   }
@@ -98,9 +99,11 @@ async function exchange(used: Session): Promise<Session | null> {
 function scheduleRefresh(): void {
   clearTimeout(timer);
   if (!current) return;
-  const exp = tokenExpiry(current.accessToken);
-  if (exp === null) return;
-  const wait = Math.max(exp * 1000 - Date.now() - REFRESH_MARGIN_MS, 5_000);
+  const lifetime = tokenLifetime(current.accessToken);
+  if (!lifetime) return;
+  // A minute early, or a quarter of the lifetime for short-lived tokens.
+  const margin = Math.min(REFRESH_MARGIN_MS, ((lifetime.exp - lifetime.iat) * 1000) / 4);
+  const wait = Math.max(lifetime.exp * 1000 - Date.now() - margin, 5_000);
   timer = setTimeout(() => void refreshSession(), Math.min(wait, 2_000_000_000));
 }
 

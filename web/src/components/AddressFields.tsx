@@ -32,11 +32,17 @@ export function AddressFields({ value, onChange, errors, errorPrefix }: AddressF
   );
 }
 
-/** Drops an empty optional line so the API never sees "" where it expects a value or nothing. */
+/**
+ * Just the fields a shipping address has, trimmed: a saved address's id stays behind (orders
+ * refuse unknown fields) and an empty optional line is left out rather than sent as "".
+ */
 export function cleanAddress(address: Address): Address {
-  const { line2, ...rest } = address;
-  const trimmed = Object.fromEntries(Object.entries(rest).map(([key, text]) => [key, String(text ?? '').trim()])) as Omit<Address, 'line2'>;
-  return line2 && line2.trim() ? { ...trimmed, line2: line2.trim() } : trimmed;
+  const text = (value: string | undefined) => String(value ?? '').trim();
+  const clean: Address = {
+    name: text(address.name), line1: text(address.line1), city: text(address.city),
+    postalCode: text(address.postalCode), country: text(address.country),
+  };
+  return text(address.line2) ? { ...clean, line2: text(address.line2) } : clean;
 }
 
 export function addressText(address: Address): string {

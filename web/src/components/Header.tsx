@@ -1,5 +1,5 @@
 // The storefront's top bar: brand, search, cart and account.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { isStaff, useAuth } from '../auth/AuthContext.tsx';
 import { useCart } from '../cart/CartContext.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
@@ -8,7 +8,9 @@ export function Header() {
   const { user, logout } = useAuth();
   const { count } = useCart();
   const location = useLocation();
-  const [query, setQuery] = useState(location.path === '/' ? (location.search.get('q') ?? '') : '');
+  const urlQuery = location.path === '/' ? (location.search.get('q') ?? '') : '';
+  const [query, setQuery] = useState(urlQuery);
+  useEffect(() => setQuery(urlQuery), [urlQuery]);
 
   const search = (event: FormEvent) => {
     event.preventDefault();

@@ -6,6 +6,7 @@ import { addressText } from './AddressFields.tsx';
 import { ProductImage } from './ProductImage.tsx';
 
 export function OrderLines({ order, linkProducts }: { order: Order; linkProducts?: boolean }) {
+  const reviewable = linkProducts && order.status !== 'cancelled';
   return (
     <table className="order-lines">
       <thead>
@@ -17,6 +18,7 @@ export function OrderLines({ order, linkProducts }: { order: Order; linkProducts
             <td className="order-line-name">
               <ProductImage className="cart-thumb" src={line.image} alt="" />
               {linkProducts ? <Link href={`/products/${encodeURIComponent(line.productId)}`}>{line.name}</Link> : <span>{line.name}</span>}
+              {reviewable ? <Link className="review-link" href={`/products/${encodeURIComponent(line.productId)}#reviews`} aria-label={`Review ${line.name}`}>Review</Link> : null}
             </td>
             <td>{line.quantity}</td>
             <td>

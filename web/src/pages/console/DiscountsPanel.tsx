@@ -17,6 +17,9 @@ function windowState(discount: Discount, now = Date.now()): string {
 export function DiscountsPanel({ product, onChanged }: { product: Product; onChanged: () => void }) {
   const list = useLoad(() => discountsApi.list(product.id), [product.id]);
   const remove = useAction();
+  // The list answers at once; the product's own copy of its discount follows by event a moment later.
+  const active = list.data?.items.find((discount) => windowState(discount) === 'Active');
+  const now = list.data ? (active ? { percent: active.percent } : null) : product.discount;
   const changed = () => {
     list.reload();
     onChanged();
@@ -32,8 +35,8 @@ export function DiscountsPanel({ product, onChanged }: { product: Product; onCha
     <section className="card discounts-panel" aria-labelledby="discounts-title">
       <h2 id="discounts-title">Discounts</h2>
       <p className="muted">
-        Price now: <strong>{formatMoney(product.discountedPrice)}</strong>
-        {product.discount ? ` (-${formatPercent(product.discount.percent)} of ${formatMoney(product.price)})` : ' (no discount in force)'}
+        Price now: <strong>{formatMoney(now ? { ...product.price, amount: discountedAmount(product.price.amount, now.percent) } : product.price)}</strong>
+        {now ? ` (-${formatPercent(now.percent)} of ${formatMoney(product.price)})` : ' (no discount in force)'}
       </p>
       <ErrorNotice error={list.error ?? remove.error} retry={list.reload} />
       {list.loading && !list.data ? <Loading /> : null}

@@ -5,7 +5,7 @@ import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { StatusBadge } from '../../components/Timeline.tsx';
 import { formatDateTime, formatMoney, statusLabels } from '../../format.ts';
 import { Link, navigate, useLocation } from '../../router.tsx';
-import { usePagedList } from './usePagedList.ts';
+import { usePagedList } from '../../usePagedList.ts';
 
 const filters: (OrderStatus | '')[] = ['', 'pending', 'shipped', 'out_for_delivery', 'delivered', 'cancelled'];
 

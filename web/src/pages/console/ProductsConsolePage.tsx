@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { products as productsApi } from '../../api/endpoints.ts';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { ProductTable } from './ProductTable.tsx';
-import { useAction, usePagedList } from './usePagedList.ts';
+import { useAction } from '../../hooks.ts';
+import { usePagedList } from '../../usePagedList.ts';
 import { Link } from '../../router.tsx';
 
 export function ProductsConsolePage() {

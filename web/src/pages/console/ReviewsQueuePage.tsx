@@ -5,7 +5,8 @@ import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { Stars } from '../../components/Stars.tsx';
 import { formatDateTime } from '../../format.ts';
 import { Link, navigate, useLocation } from '../../router.tsx';
-import { useAction, usePagedList } from './usePagedList.ts';
+import { useAction } from '../../hooks.ts';
+import { usePagedList } from '../../usePagedList.ts';
 
 export function ReviewsQueuePage() {
   const location = useLocation();

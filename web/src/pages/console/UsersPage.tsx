@@ -4,7 +4,8 @@ import type { Role, User } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { formatDate } from '../../format.ts';
-import { useAction, usePagedList } from './usePagedList.ts';
+import { useAction } from '../../hooks.ts';
+import { usePagedList } from '../../usePagedList.ts';
 
 const roles: Role[] = ['customer', 'employee', 'admin'];
 

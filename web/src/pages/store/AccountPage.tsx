@@ -82,7 +82,7 @@ function AddressBook({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {
     event.preventDefault();
     const next = [...me.addresses];
     if (editing === 'new') next.push(cleanAddress(draft));
-    else if (editing !== null) next[editing] = cleanAddress(draft);
+    else if (editing !== null) next[editing] = { ...cleanAddress(draft), id: me.addresses[editing].id };
     void save(next);
   };
   const index = editing === 'new' ? me.addresses.length : editing;

@@ -25,6 +25,7 @@ function go(search: URLSearchParams, changes: Record<string, string>) {
 
 export function CatalogFilters({ search }: { search: URLSearchParams }) {
   const categories = useLoad(() => productsApi.categories(), []);
+  const [open, setOpen] = useState(false);
   const [min, setMin] = useState(search.get('min') ?? '');
   const [max, setMax] = useState(search.get('max') ?? '');
   useEffect(() => {
@@ -41,7 +42,11 @@ export function CatalogFilters({ search }: { search: URLSearchParams }) {
   };
 
   return (
-    <aside className="filters" aria-label="Filters">
+    <aside className={`filters${open ? ' open' : ''}`} aria-label="Filters">
+      <button type="button" className="filters-toggle secondary" aria-expanded={open} aria-controls="filters-body" onClick={() => setOpen(!open)}>
+        {open ? 'Hide filters' : 'Filters and sorting'}
+      </button>
+      <div id="filters-body" className="filters-body">
       <SelectField label="Category" value={search.get('category') ?? ''} onChange={(e) => go(search, { category: e.target.value })}>
         <option value="">All categories</option>
         {categories.data?.items.map((category) => (
@@ -62,6 +67,7 @@ export function CatalogFilters({ search }: { search: URLSearchParams }) {
         </fieldset>
       </form>
       {search.size ? <button type="button" className="link-button" onClick={() => navigate('/', { replace: true })}>Clear all filters</button> : null}
+      </div>
     </aside>
   );
 }

@@ -4,7 +4,8 @@ import { orders as ordersApi, users as usersApi, type PlaceOrder } from '../../a
 import { fieldErrorsOf } from '../../api/errors.ts';
 import type { Address } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
-import { AddressFields, addressText, cleanAddress, emptyAddress } from '../../components/AddressFields.tsx';
+import { cleanAddress, emptyAddress } from '../../components/AddressFields.tsx';
+import { AddressChooser, type AddressChoice } from './AddressChooser.tsx';
 import { ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { useAction, useLoad } from '../../hooks.ts';
 import { Link, navigate } from '../../router.tsx';
@@ -35,15 +36,17 @@ export function CheckoutPage() {
 function Checkout() {
   const { cart, lines, subtotal, total, savings } = usePricedCart();
   const me = useLoad(() => usersApi.me(), []);
-  const [choice, setChoice] = useState<number | 'new'>('new');
+  const [picked, setChoice] = useState<AddressChoice | null>(null);
   const [address, setAddress] = useState<Address>(emptyAddress);
+  const [remember, setRemember] = useState(true);
   const place = useAction();
   const keyFor = useIdempotencyKey();
 
+  const saved = me.data?.addresses ?? [];
+  // The first saved address is the default until the customer picks another.
+  const choice = picked ?? (saved.length ? 0 : 'new');
   useEffect(() => {
-    const saved = me.data?.addresses ?? [];
-    if (saved.length) setChoice(0);
-    else if (me.data) setAddress({ ...emptyAddress, name: me.data.name });
+    if (me.data) setAddress((current) => (current.name ? current : { ...current, name: me.data!.name }));
   }, [me.data]);
 
   if (!lines.length && !place.busy) {
@@ -51,7 +54,7 @@ function Checkout() {
   }
   if (me.loading && !me.data) return <Loading />;
 
-  const shippingAddress = choice === 'new' ? cleanAddress(address) : me.data!.addresses[choice];
+  const shippingAddress = cleanAddress(choice === 'new' ? address : saved[choice]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body: PlaceOrder = { items: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })), shippingAddress };
@@ -59,32 +62,21 @@ function Checkout() {
     void place.run(async () => {
       const order = await ordersApi.place(body, key);
       cart.clear();
+      if (choice === 'new' && remember && me.data) {
+        // Saving the address is a convenience: the order stands even if this fails.
+        await usersApi.updateMe({ addresses: [...me.data.addresses, shippingAddress] }).catch(() => undefined);
+      }
       navigate(`/orders/${encodeURIComponent(order.id)}?placed=1`);
     });
   };
   const errors = fieldErrorsOf(place.error);
-  const saved = me.data?.addresses ?? [];
 
   return (
     <form className="checkout" onSubmit={submit} noValidate>
       <h1>Checkout</h1>
       <ErrorNotice error={me.error} retry={me.reload} />
-      <fieldset className="card">
-        <legend>Shipping address</legend>
-        {saved.map((item, index) => (
-          <label key={index} className="choice">
-            <input type="radio" name="address" checked={choice === index} onChange={() => setChoice(index)} />
-            <span>{addressText(item)}</span>
-          </label>
-        ))}
-        {saved.length ? (
-          <label className="choice">
-            <input type="radio" name="address" checked={choice === 'new'} onChange={() => setChoice('new')} />
-            <span>Another address</span>
-          </label>
-        ) : null}
-        {choice === 'new' ? <AddressFields value={address} onChange={setAddress} errors={errors} errorPrefix="shippingAddress" /> : null}
-      </fieldset>
+      <AddressChooser saved={saved} choice={choice} onChoice={setChoice} address={address} onAddress={setAddress}
+        remember={remember} onRemember={setRemember} errors={errors} />
       <section className="card">
         <h2>Your order</h2>
         <ul className="summary-lines">

@@ -34,9 +34,6 @@ function OrderView({ id }: { id: string }) {
       <Timeline order={current} />
       <ShippingTo order={current} />
       <OrderLines order={current} linkProducts />
-      {current.status !== 'cancelled' ? (
-        <p className="muted">Tell others what you think: open an item above and write a review.</p>
-      ) : null}
       <ErrorNotice error={cancel.error} />
       {current.status === 'pending' ? (
         <button type="button" className="danger" onClick={cancelOrder} disabled={cancel.busy}>Cancel order</button>

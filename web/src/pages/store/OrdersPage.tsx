@@ -1,12 +1,10 @@
 // My orders, newest first.
-import { useEffect, useState } from 'react';
 import { orders as ordersApi } from '../../api/endpoints.ts';
-import type { Order } from '../../api/types.ts';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { RequireUser } from '../../components/RequireUser.tsx';
 import { StatusBadge } from '../../components/Timeline.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
-import { useAction, useLoad } from '../../hooks.ts';
+import { usePagedList } from '../../usePagedList.ts';
 import { Link } from '../../router.tsx';
 
 export function OrdersPage() {
@@ -14,28 +12,15 @@ export function OrdersPage() {
 }
 
 function Orders() {
-  const first = useLoad(() => ordersApi.list({ limit: 20 }), []);
-  const [items, setItems] = useState<Order[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const more = useAction();
-  useEffect(() => {
-    if (!first.data) return;
-    setItems(first.data.items);
-    setCursor(first.data.nextCursor);
-  }, [first.data]);
-  const loadMore = () =>
-    more.run(async () => {
-      const page = await ordersApi.list({ limit: 20, cursor: cursor ?? undefined });
-      setItems((current) => [...current, ...page.items]);
-      setCursor(page.nextCursor);
-    });
+  const list = usePagedList((cursor) => ordersApi.list({ limit: 20, cursor }), []);
+  const { items } = list;
 
   return (
     <section className="narrow">
       <h1>My orders</h1>
-      <ErrorNotice error={first.error} retry={first.reload} />
-      {first.loading && !items.length ? <Loading /> : null}
-      {!first.loading && !first.error && !items.length ? <Empty>No orders yet. <Link href="/">Start shopping</Link></Empty> : null}
+      <ErrorNotice error={list.error} retry={list.reload} />
+      {list.loading && !items.length ? <Loading /> : null}
+      {!list.loading && !list.error && !items.length ? <Empty>No orders yet. <Link href="/">Start shopping</Link></Empty> : null}
       <ul className="order-list">
         {items.map((order) => (
           <li key={order.id} className="order-row" data-testid="order-row">
@@ -51,8 +36,7 @@ function Orders() {
           </li>
         ))}
       </ul>
-      <ErrorNotice error={more.error} />
-      {cursor ? <button type="button" className="secondary" onClick={() => void loadMore()} disabled={more.busy}>Load more</button> : null}
+      {list.nextCursor ? <button type="button" className="secondary" onClick={list.loadMore} disabled={list.loading}>Load more</button> : null}
     </section>
   );
 }

@@ -8,41 +8,28 @@ import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { RatingSummary } from '../../components/RatingSummary.tsx';
 import { Stars } from '../../components/Stars.tsx';
 import { formatDate } from '../../format.ts';
-import { useAction, useLoad } from '../../hooks.ts';
+import { usePagedList } from '../../usePagedList.ts';
 import { Link } from '../../router.tsx';
 import { ReviewForm } from './ReviewForm.tsx';
 
 export function ReviewsSection({ productId, onChanged }: { productId: string; onChanged: () => void }) {
   const { user } = useAuth();
   const [sort, setSort] = useState('newest');
-  const first = useLoad(() => reviewsApi.forProduct(productId, { sort, limit: 20 }), [productId, sort]);
-  const [items, setItems] = useState<Review[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const more = useAction();
-
+  const list = usePagedList((cursor) => reviewsApi.forProduct(productId, { sort, cursor, limit: 20 }), [productId, sort]);
+  const loaded = Boolean(list.firstPage);
   useEffect(() => {
-    if (!first.data) return;
-    setItems(first.data.items);
-    setCursor(first.data.nextCursor);
-  }, [first.data]);
-
-  const loadMore = () =>
-    more.run(async () => {
-      if (!cursor) return;
-      const page = await reviewsApi.forProduct(productId, { sort, cursor, limit: 20 });
-      setItems((current) => [...current, ...page.items]);
-      setCursor(page.nextCursor);
-    });
+    if (loaded && window.location.hash === '#reviews') document.getElementById('reviews')?.scrollIntoView();
+  }, [loaded]);
   const saved = () => {
-    first.reload();
+    list.reload();
     onChanged();
   };
-  const mine = user ? items.find((review) => review.authorId === user.id) : undefined;
+  const mine = user ? list.items.find((review) => review.authorId === user.id) : undefined;
 
   return (
-    <section className="reviews" aria-labelledby="reviews-title">
+    <section className="reviews" id="reviews" aria-labelledby="reviews-title">
       <h2 id="reviews-title">Reviews</h2>
-      {first.data ? <RatingSummary summary={first.data.summary} /> : null}
+      {list.firstPage ? <RatingSummary summary={list.firstPage.summary} /> : null}
       {user ? (
         <ReviewForm key={mine?.id ?? 'new'} productId={productId} existing={mine} onSaved={saved} />
       ) : (
@@ -54,14 +41,13 @@ export function ReviewsSection({ productId, onChanged }: { productId: string; on
           <option value="rating">Highest rated</option>
         </SelectField>
       </div>
-      <ErrorNotice error={first.error} retry={first.reload} />
-      {first.loading && !items.length ? <Loading label="Loading reviews…" /> : null}
-      {!first.loading && !items.length && !first.error ? <Empty>No reviews yet.</Empty> : null}
-      <ul className="review-list">
-        {items.map((review) => <ReviewItem key={review.id} review={review} />)}
+      <ErrorNotice error={list.error} retry={list.reload} />
+      {list.loading && !loaded ? <Loading label="Loading reviews…" /> : null}
+      {!list.loading && !list.items.length && !list.error ? <Empty>No reviews yet.</Empty> : null}
+      <ul className="review-list" aria-busy={list.loading}>
+        {list.items.map((review) => <ReviewItem key={review.id} review={review} />)}
       </ul>
-      <ErrorNotice error={more.error} />
-      {cursor ? <button type="button" className="secondary" onClick={() => void loadMore()} disabled={more.busy}>More reviews</button> : null}
+      {list.nextCursor ? <button type="button" className="secondary" onClick={list.loadMore} disabled={list.loading}>More reviews</button> : null}
     </section>
   );
 }
