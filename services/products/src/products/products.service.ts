@@ -61,7 +61,7 @@ export async function listProducts(deps: ProductDeps, query: ProductQuery): Prom
   const after = keysetAfter(query.sort, query.cursor);
   const key = `list:${JSON.stringify([query.q, query.category, query.minPrice, query.maxPrice, query.sort, query.limit, query.cursor])}`;
   return deps.cache.get(key, async () => {
-    const rows = await deps.repo.list({ ...query, q: query.q?.trim() || undefined, after });
+    const rows = await deps.repo.list({ ...query, q: query.q?.trim() || undefined, category: query.category || undefined, after });
     return pageOf(rows, query.limit, toProduct, cursorKeyOf(query.sort));
   });
 }
