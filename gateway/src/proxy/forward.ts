@@ -50,7 +50,6 @@ export interface Outgoing {
   host?: string;
   body?: NodeJS.ReadableStream;
   budgetMs: number;
-  signal: AbortSignal;
 }
 
 export function upstreamHeaders(out: Outgoing): Record<string, string> {
@@ -90,7 +89,6 @@ export async function forward(upstream: Upstream, out: Outgoing) {
       body: out.body as never,
       headersTimeout: out.budgetMs,
       bodyTimeout: out.budgetMs,
-      signal: out.signal,
     });
   try {
     try {

@@ -3,6 +3,8 @@ import { AppError } from '@emporium/kit';
 import { upstreamFor, type UpstreamName } from '../upstreams.ts';
 import { answerHeaders, forward, limitBody, tooLarge, type Upstream } from './forward.ts';
 
+const BUFFERED_ANSWER_BYTES = 64 * 1024;
+
 export interface ProxyOptions {
   upstreams: Map<UpstreamName, Upstream>;
   budgetMs: number;
@@ -27,10 +29,6 @@ async function proxy(request: FastifyRequest, reply: FastifyReply, options: Prox
   if (!upstream) {
     throw new AppError('DEPENDENCY.UNAVAILABLE', 503, `The ${owner} service is not running on this platform.`, { dependency: owner });
   }
-  const aborted = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) aborted.abort();
-  });
   const answer = await forward(upstream, {
     method: request.method,
     url: request.url,
@@ -41,12 +39,15 @@ async function proxy(request: FastifyRequest, reply: FastifyReply, options: Prox
     host: request.host,
     body: requestBody(request, options.bodyLimit),
     budgetMs: options.budgetMs,
-    signal: aborted.signal,
   }).catch((err: Error) => {
     if (err.cause) request.log.warn({ upstream: owner, cause: describe(err.cause) }, 'upstream request failed');
     throw err;
   });
-  return reply.code(answer.statusCode).headers(answerHeaders(answer.headers)).send(answer.body);
+  reply.code(answer.statusCode).headers(answerHeaders(answer.headers));
+  // A small answer of known size goes out in one write; anything else streams through as it comes.
+  const length = Number(answer.headers['content-length']);
+  if (length <= BUFFERED_ANSWER_BYTES) return reply.send(Buffer.from(await answer.body.arrayBuffer()));
+  return reply.send(answer.body);
 }
 
 function requestBody(request: FastifyRequest, limit: number): NodeJS.ReadableStream | undefined {
