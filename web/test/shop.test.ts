@@ -43,7 +43,7 @@ after(async () => {
   await platform?.stop();
 }, { timeout: 60_000 });
 
-describe('storefront and console', { timeout: 120_000 }, () => {
+describe('storefront and console', { timeout: 900_000 }, () => {
   test('a visitor sees what is wrong next to the field it concerns', async () => {
     await customer.goto('/register');
     await customer.getByLabel('Name').fill('Short Password');
@@ -178,6 +178,11 @@ describe('storefront and console', { timeout: 120_000 }, () => {
     await eventually(customer, () => card.getByText('-25%').isVisible());
     assert.match((await card.textContent()) ?? '', /\$30\.00.*\$40\.00.*Only 3 left/s);
     await screenshot(customer, 'catalog-discount');
+
+    await employee.getByTestId('discount-row').getByRole('button', { name: 'Edit' }).click();
+    await employee.getByLabel('Percent off').fill('30');
+    await employee.getByRole('button', { name: 'Save discount' }).click();
+    await employee.getByTestId('discount-row').filter({ hasText: '$28.00' }).waitFor();
   });
 
   test('an employee hides a review and it leaves the product page', async () => {

@@ -3,10 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { discounts as discountsApi } from '../../api/endpoints.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
-import type { Product } from '../../api/types.ts';
+import type { Discount, Product } from '../../api/types.ts';
 import { TextField } from '../../components/Field.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';
-import { discountedAmount, formatMoney, fromLocalInput } from '../../format.ts';
+import { discountedAmount, formatMoney, fromLocalInput, toLocalInput } from '../../format.ts';
 import { useAction } from '../../hooks.ts';
 
 function readPercent(text: string): number | null {
@@ -15,10 +15,18 @@ function readPercent(text: string): number | null {
   return percent >= 1 && percent <= 90 ? percent : null;
 }
 
-export function DiscountForm({ product, onSaved }: { product: Product; onSaved: () => void }) {
-  const [percent, setPercent] = useState('');
-  const [startsAt, setStartsAt] = useState('');
-  const [endsAt, setEndsAt] = useState('');
+interface DiscountFormProps {
+  product: Product;
+  /** The discount being changed; a new one is added when absent. */
+  editing?: Discount | null;
+  onSaved: () => void;
+  onCancel?: () => void;
+}
+
+export function DiscountForm({ product, editing, onSaved, onCancel }: DiscountFormProps) {
+  const [percent, setPercent] = useState(editing ? String(editing.percent) : '');
+  const [startsAt, setStartsAt] = useState(toLocalInput(editing?.startsAt));
+  const [endsAt, setEndsAt] = useState(toLocalInput(editing?.endsAt));
   const action = useAction();
   const errors = fieldErrorsOf(action.error);
   const value = readPercent(percent);
@@ -33,7 +41,9 @@ export function DiscountForm({ product, onSaved }: { product: Product; onSaved: 
       return;
     }
     void action.run(async () => {
-      await discountsApi.create({ productId: product.id, percent: value, startsAt: fromLocalInput(startsAt), endsAt: fromLocalInput(endsAt) });
+      const schedule = { percent: value, startsAt: fromLocalInput(startsAt), endsAt: fromLocalInput(endsAt) };
+      if (editing) await discountsApi.update(editing.id, schedule);
+      else await discountsApi.create({ productId: product.id, ...schedule });
       setPercent('');
       setStartsAt('');
       setEndsAt('');
@@ -43,7 +53,7 @@ export function DiscountForm({ product, onSaved }: { product: Product; onSaved: 
 
   return (
     <form className="discount-form" onSubmit={submit} noValidate>
-      <h3>Add a discount</h3>
+      <h3>{editing ? `Change the -${editing.percent}% discount` : 'Add a discount'}</h3>
       <TextField label="Percent off" inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} error={errors.percent}
         hint={value !== null ? `Price becomes ${formatMoney({ ...product.price, amount: discountedAmount(product.price.amount, value) })}` : '1 to 90'} />
       <div className="field-row">
@@ -51,7 +61,10 @@ export function DiscountForm({ product, onSaved }: { product: Product; onSaved: 
         <TextField label="Ends (optional)" type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} error={errors.endsAt} hint="Empty: no end" />
       </div>
       <ErrorNotice error={conflict} />
-      <button type="submit" className="primary" disabled={action.busy}>{action.busy ? 'Adding…' : 'Add discount'}</button>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={action.busy}>{action.busy ? 'Saving…' : editing ? 'Save discount' : 'Add discount'}</button>
+        {editing && onCancel ? <button type="button" className="secondary" onClick={onCancel}>Cancel</button> : null}
+      </div>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 // A product's discounts: each window, whether it is on now, and the price it makes.
+import { useState } from 'react';
 import { discounts as discountsApi } from '../../api/endpoints.ts';
 import type { Discount, Product } from '../../api/types.ts';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
@@ -20,7 +21,9 @@ export function DiscountsPanel({ product, onChanged }: { product: Product; onCha
   // The list answers at once; the product's own copy of its discount follows by event a moment later.
   const active = list.data?.items.find((discount) => windowState(discount) === 'Active');
   const now = list.data ? (active ? { percent: active.percent } : null) : product.discount;
+  const [editing, setEditing] = useState<Discount | null>(null);
   const changed = () => {
+    setEditing(null);
     list.reload();
     onChanged();
   };
@@ -54,13 +57,16 @@ export function DiscountsPanel({ product, onChanged }: { product: Product; onCha
                 <td>{discount.endsAt ? formatDateTime(discount.endsAt) : 'no end'}</td>
                 <td>{formatMoney({ ...product.price, amount: discountedAmount(product.price.amount, discount.percent) })}</td>
                 <td>{windowState(discount)}</td>
-                <td><button type="button" className="link-button danger-text" onClick={() => deleteDiscount(discount)}>Delete</button></td>
+                <td className="row-actions">
+                  <button type="button" className="link-button" onClick={() => setEditing(discount)}>Edit</button>
+                  <button type="button" className="link-button danger-text" onClick={() => deleteDiscount(discount)}>Delete</button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
-      <DiscountForm product={product} onSaved={changed} />
+      <DiscountForm key={editing?.id ?? 'new'} product={product} editing={editing} onSaved={changed} onCancel={() => setEditing(null)} />
     </section>
   );
 }

@@ -40,7 +40,7 @@ export function ReviewsQueuePage() {
             <div className="review-meta">
               <span>{review.authorName}</span>
               <time dateTime={review.createdAt}>{formatDateTime(review.createdAt)}</time>
-              <Link href={`/products/${encodeURIComponent(review.productId)}`}>product</Link>
+              <Link href={`/products/${encodeURIComponent(review.productId)}`}>Open product page</Link>
               {review.verifiedPurchase ? <span className="verified-badge">✓ Verified purchase</span> : null}
             </div>
             <p className="review-body">{review.body}</p>
