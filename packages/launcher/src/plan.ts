@@ -25,6 +25,8 @@ export interface ProcessSpec {
   name: ServiceName | 'gateway';
   script: string;
   port: number;
+  /** Where the launcher asks for /health/ready. */
+  readyUrl: string;
   env: Record<string, string>;
   /** Where its data lives, for the console: a folder or a database URL. */
   storage: string | null;
@@ -84,6 +86,7 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
       name,
       script: join(settings.root, 'services', name, 'src', 'server.ts'),
       port,
+      readyUrl: `http://127.0.0.1:${port}/health/ready`,
       storage: database ?? folder,
       env: {
         ...common,
@@ -100,6 +103,7 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
     name: 'gateway',
     script: join(settings.root, 'gateway', 'src', 'server.ts'),
     port: settings.portBase,
+    readyUrl: `http://${reachableHost(settings.gatewayHost)}:${settings.portBase}/health/ready`,
     storage: null,
     env: {
       ...common,
@@ -109,4 +113,10 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
     },
   });
   return specs;
+}
+
+/** An address to reach a server listening on `host` from this machine (any-address binds answer on loopback). */
+function reachableHost(host: string | undefined): string {
+  if (!host || host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }

@@ -71,7 +71,7 @@ export function supervise(spec: ProcessSpec, options: SuperviseOptions): Supervi
 
   const announceWhenBack = async () => {
     const current = child;
-    while (!stopping && current === child && !(await answersReady(spec.port))) await sleep(250);
+    while (!stopping && current === child && !(await answersReady(spec.readyUrl))) await sleep(250);
     if (!stopping && current === child) say.info(`${spec.name} is back on port ${spec.port} (pid ${pids.at(-1)})`);
   };
 
@@ -79,7 +79,7 @@ export function supervise(spec: ProcessSpec, options: SuperviseOptions): Supervi
     const deadline = Date.now() + options.readyTimeoutMs;
     while (Date.now() < deadline) {
       if (stopping) throw new Error(`${spec.name} was stopped before it became ready`);
-      if (await answersReady(spec.port)) {
+      if (await answersReady(spec.readyUrl)) {
         everReady = true;
         return;
       }
@@ -129,9 +129,9 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function answersReady(port: number): Promise<boolean> {
+async function answersReady(url: string): Promise<boolean> {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(2000) });
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
     await res.arrayBuffer();
     return res.status === 200;
   } catch {
