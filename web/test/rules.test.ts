@@ -1,0 +1,96 @@
+// The UI's pure rules: money typed by people, the contract's rounding, the cart, and problem+json in plain words.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ApiError } from '../src/api/client.ts';
+import { describeError, fieldErrorsOf, fieldKey } from '../src/api/errors.ts';
+import { addLine, cartCount, removeLine, setLineQuantity, type CartLine } from '../src/cart/cart.ts';
+import { cleanAddress } from '../src/components/AddressFields.tsx';
+import { discountedAmount, formatMoney, moneyInputText, parseMoneyInput, safeUrl } from '../src/format.ts';
+
+const usd = (amount: number) => ({ amount, currency: 'USD' });
+const line = (productId: string, quantity: number): CartLine => ({
+  productId, name: productId, image: null, quantity, unitPrice: usd(1000), unitDiscountedPrice: usd(1000),
+});
+
+describe('money typed into a form', () => {
+  test('prices become integer minor units without floating point', () => {
+    assert.equal(parseMoneyInput('19.99', 'USD'), 1999);
+    assert.equal(parseMoneyInput('0.1', 'USD'), 10);
+    assert.equal(parseMoneyInput('1,299.5', 'USD'), 129950);
+    assert.equal(parseMoneyInput('40', 'USD'), 4000);
+    assert.equal(parseMoneyInput('1500', 'JPY'), 1500);
+  });
+
+  test('anything that is not a price is refused', () => {
+    for (const text of ['', 'abc', '-1', '1.999', '1e3', '12.5.0']) assert.equal(parseMoneyInput(text, 'USD'), null, text);
+    assert.equal(parseMoneyInput('1.5', 'JPY'), null);
+  });
+
+  test('minor units read back as the text a person typed', () => {
+    assert.equal(moneyInputText(1999, 'USD'), '19.99');
+    assert.equal(moneyInputText(5, 'USD'), '0.05');
+    assert.equal(formatMoney(usd(3000)), '$30.00');
+  });
+});
+
+describe('discount preview', () => {
+  test('follows the contract: round-half-up(amount * (100 - percent) / 100)', () => {
+    assert.equal(discountedAmount(4000, 25), 3000);
+    assert.equal(discountedAmount(999, 33.33), 666); // 666.0333 rounds down
+    assert.equal(discountedAmount(1, 50), 1); // 0.5 rounds up
+    assert.equal(discountedAmount(1999, 12.5), 1749); // 1749.125
+  });
+});
+
+describe('cart', () => {
+  test('adding a product twice adds to its quantity, capped at 99', () => {
+    const once = addLine([], line('a', 2));
+    assert.deepEqual(addLine(once, line('a', 3)).map((l) => l.quantity), [5]);
+    assert.equal(addLine(once, line('a', 500))[0].quantity, 99);
+    assert.equal(cartCount(addLine(once, line('b', 1))), 3);
+  });
+
+  test('quantities stay whole and at least one; removing drops the line', () => {
+    const cart = [line('a', 2), line('b', 1)];
+    assert.equal(setLineQuantity(cart, 'a', 0)[0].quantity, 1);
+    assert.equal(setLineQuantity(cart, 'a', 3.7)[0].quantity, 3);
+    assert.deepEqual(removeLine(cart, 'a').map((l) => l.productId), ['b']);
+  });
+});
+
+describe('problems in plain words', () => {
+  test('a field error lands on the field its path names', () => {
+    assert.equal(fieldKey('/body/shippingAddress/city'), 'shippingAddress.city');
+    assert.equal(fieldKey('/query/minPrice'), 'minPrice');
+    const error = new ApiError(400, {
+      status: 400,
+      errors: [
+        { path: '/body/password', message: 'must NOT have fewer than 8 characters' },
+        { path: '/body/shippingAddress/postalCode', message: "must have required property 'postalCode'" },
+      ],
+    });
+    assert.deepEqual(fieldErrorsOf(error), { password: 'needs at least 8 characters', 'shippingAddress.postalCode': 'is required' });
+    assert.equal(describeError(error), 'Please correct the highlighted fields.');
+  });
+
+  test('a busy limit and a failing service are explained, not shown as codes', () => {
+    assert.match(describeError(new ApiError(429, { status: 429 }, 30)), /wait 30 seconds/);
+    assert.match(describeError(new ApiError(503, { status: 503, detail: 'products unavailable' })), /not answering/);
+    assert.equal(describeError(new ApiError(409, { status: 409, detail: 'Only 2 left of "Kettle"' })), 'Only 2 left of "Kettle"');
+  });
+});
+
+describe('what user data may become', () => {
+  test('only web addresses and site paths become links or images', () => {
+    assert.equal(safeUrl('/images/products/kettle.svg'), '/images/products/kettle.svg');
+    assert.equal(safeUrl('https://example.com/a'), 'https://example.com/a');
+    assert.equal(safeUrl('javascript:alert(1)'), null);
+    assert.equal(safeUrl('//evil.example/x'), null);
+    assert.equal(safeUrl('data:text/html,hi'), null);
+  });
+
+  test('a saved address is sent as a shipping address without its id or an empty line', () => {
+    const saved = { id: 'a1', name: ' Robin ', line1: '12 Harbour St', line2: ' ', city: 'Portsmouth', postalCode: 'PO1', country: 'UK' };
+    assert.deepEqual(cleanAddress(saved), { name: 'Robin', line1: '12 Harbour St', city: 'Portsmouth', postalCode: 'PO1', country: 'UK' });
+  });
+});
