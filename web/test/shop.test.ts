@@ -87,6 +87,7 @@ describe('storefront and console', { timeout: 900_000 }, () => {
     await customer.waitForURL(/\/orders\/[^/]+\?placed=1$/);
     orderId = decodeURIComponent(new URL(customer.url()).pathname.split('/').pop()!);
     await customer.getByText('Thank you! Your order is placed.').waitFor();
+    await customer.getByText('Estimated delivery:').waitFor();
     await customer.getByRole('cell', { name: product.name }).waitFor();
 
     const mine = await apiAs<{ items: { id: string; items: { quantity: number }[] }[] }>(customer, '/api/orders');
@@ -113,6 +114,7 @@ describe('storefront and console', { timeout: 900_000 }, () => {
     await employee.getByRole('link', { name: `#${orderId.slice(-8)}` }).click();
     await employee.getByLabel('Carrier').fill(shipment.carrier);
     await employee.getByLabel('Tracking number').fill(shipment.trackingNumber);
+    await screenshot(employee, 'console-order-ship');
     await employee.getByRole('button', { name: 'Mark as shipped' }).click();
     await employee.getByRole('button', { name: 'Mark as out for delivery' }).click();
     await employee.getByRole('button', { name: 'Mark as delivered' }).click();
@@ -158,6 +160,10 @@ describe('storefront and console', { timeout: 900_000 }, () => {
 
   test('an employee creates a product and a discount, and the storefront shows the discounted price', async () => {
     const name = `Copper Watering Can ${Date.now()}`;
+    await employee.goto('/console/low-stock');
+    await employee.getByTestId('console-product-row').filter({ hasText: 'Woven Storage Basket' }).waitFor();
+    assert.equal(await employee.getByTestId('console-product-row').filter({ hasText: 'Cotton Socks' }).count(), 0);
+    await screenshot(employee, 'console-low-stock');
     await employee.goto('/console/products/new');
     await employee.getByLabel('Name').fill(name);
     await employee.getByLabel('Description').fill('Hand-hammered copper, 2 litres.');
