@@ -12,7 +12,10 @@ export async function startFakeProducts(): Promise<{ app: App; url: string }> {
     items: [],
     nextCursor: null,
     seen: { requestId: request.headers['x-request-id'], query: request.query, authorization: request.headers.authorization ?? null, forwardedFor: request.headers['x-forwarded-for'] },
+    socket: request.socket.remotePort,
   }));
+  app.delete('/api/products/:id', { schema: { tags: ['products'] } }, async (_request, reply) => reply.code(204).send());
+  app.get('/api/products/big', { schema: { hide: true } }, async () => ({ items: Array.from({ length: 2000 }, (_, i) => ({ id: `p${i}`, name: 'x'.repeat(100) })) }));
   app.post('/api/products', { schema: { tags: ['products'], body: Type.Object({ name: Type.String({ minLength: 1 }) }) } }, async (request, reply) =>
     reply.code(201).header('location', '/api/products/p1').send({ id: 'p1', name: request.body.name, idempotencyKey: request.headers['idempotency-key'] ?? null }),
   );

@@ -52,6 +52,23 @@ describe('gateway proxy', () => {
     assert.equal(res.json().code, 'REQUEST.INVALID');
   });
 
+  test('a 204 answer comes back empty, and a large answer streams through intact', async () => {
+    const deleted = await gateway.inject({ method: 'DELETE', url: '/api/products/p1' });
+    assert.equal(deleted.statusCode, 204);
+    assert.equal(deleted.body, '');
+    const big = await gateway.inject({ url: '/api/products/big' });
+    assert.equal(big.statusCode, 200);
+    const { items } = big.json();
+    assert.equal(items.length, 2000);
+    assert.equal(items[1999].id, 'p1999');
+  });
+
+  test('requests one after another reuse kept-alive connections to the service instead of opening new ones', async () => {
+    const sockets = new Set();
+    for (let i = 0; i < 10; i++) sockets.add((await gateway.inject({ url: '/api/products' })).json().socket);
+    assert.ok(sockets.size <= 2, `10 requests over ${sockets.size} connections`);
+  });
+
   test('categories go to the products service too', async () => {
     const res = await gateway.inject({ url: '/api/categories' });
     assert.equal(res.statusCode, 200);
