@@ -22,6 +22,8 @@ export interface DbOptions {
   /** PGlite's data folder; when absent PGlite keeps everything in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** PGlite only, for a new database: a dump of an initialized data directory to start from instead of running initdb. */
+  template?: Blob;
 }
 
 const INT8 = 20;
@@ -30,11 +32,11 @@ const NUMERIC = 1700;
 const parseNumber = (value: string) => Number(value);
 
 export async function openDb(options: DbOptions = {}): Promise<Db> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir, options.template);
 }
 
-async function openPglite(dataDir?: string): Promise<Db> {
-  const lite = await PGlite.create({ dataDir, parsers: { [INT8]: parseNumber, [NUMERIC]: parseNumber } });
+async function openPglite(dataDir?: string, template?: Blob): Promise<Db> {
+  const lite = await PGlite.create({ dataDir, loadDataDir: template, parsers: { [INT8]: parseNumber, [NUMERIC]: parseNumber } });
   const wrap = (target: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T extends Row>(sql: string, params?: unknown[]) {
       return (await target.query<T>(sql, params)).rows;
