@@ -191,6 +191,28 @@ describe('storefront and console', { timeout: 900_000 }, () => {
     await employee.getByTestId('discount-row').filter({ hasText: '$28.00' }).waitFor();
   });
 
+  test('an employee deletes a product and it leaves the storefront', async () => {
+    const name = `Retired Lantern ${Date.now()}`;
+    await employee.goto('/console/products/new');
+    await employee.getByLabel('Name').fill(name);
+    await employee.getByLabel('Category').fill('Outdoors');
+    await employee.getByLabel(/^Price/).fill('12.5');
+    await employee.getByLabel('Stock').fill('10');
+    await employee.getByRole('button', { name: 'Create product' }).click();
+    await employee.getByText('Product created.').waitFor();
+    await employee.goto('/console/products');
+    await employee.getByLabel('Search products').fill(name);
+    await employee.getByRole('button', { name: 'Search' }).click();
+    const row = employee.getByTestId('console-product-row').filter({ hasText: name });
+    await row.getByText('$12.50').waitFor();
+    await screenshot(employee, 'console-products');
+    employee.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await row.waitFor({ state: 'detached' });
+    await customer.goto(`/?q=${encodeURIComponent(name)}`);
+    await eventually(customer, () => customer.getByText('No products match').isVisible());
+  });
+
   test('an employee hides a review and it leaves the product page', async () => {
     await employee.goto('/console/reviews');
     const queued = employee.getByTestId('moderation-review').filter({ hasText: reviewTitle });

@@ -57,9 +57,11 @@ export function DiscountsPanel({ product, onChanged }: { product: Product; onCha
                 <td>{discount.endsAt ? formatDateTime(discount.endsAt) : 'no end'}</td>
                 <td>{formatMoney({ ...product.price, amount: discountedAmount(product.price.amount, discount.percent) })}</td>
                 <td>{windowState(discount)}</td>
-                <td className="row-actions">
-                  <button type="button" className="link-button" onClick={() => setEditing(discount)}>Edit</button>
-                  <button type="button" className="link-button danger-text" onClick={() => deleteDiscount(discount)}>Delete</button>
+                <td>
+                  <span className="row-actions">
+                    <button type="button" className="link-button" onClick={() => setEditing(discount)}>Edit</button>
+                    <button type="button" className="link-button danger-text" onClick={() => deleteDiscount(discount)}>Delete</button>
+                  </span>
                 </td>
               </tr>
             ))}

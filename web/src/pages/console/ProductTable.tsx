@@ -30,9 +30,11 @@ export function ProductTable({ products, onDelete }: ProductTableProps) {
               </td>
               <td className={product.stock <= LOW_STOCK ? 'low' : ''}>{product.stock}</td>
               <td>{product.rating.count ? `${product.rating.average.toFixed(1)} (${product.rating.count})` : '–'}</td>
-              <td className="row-actions">
-                <Link href={`/console/products/${encodeURIComponent(product.id)}`}>Edit</Link>
-                {onDelete ? <button type="button" className="link-button danger-text" onClick={() => onDelete(product.id, product.name)}>Delete</button> : null}
+              <td>
+                <span className="row-actions">
+                  <Link href={`/console/products/${encodeURIComponent(product.id)}`}>Edit</Link>
+                  {onDelete ? <button type="button" className="link-button danger-text" onClick={() => onDelete(product.id, product.name)}>Delete</button> : null}
+                </span>
               </td>
             </tr>
           ))}
