@@ -22,7 +22,8 @@ test('each public path goes to the service that owns it', () => {
 });
 
 test('internal, unknown and look-alike paths belong to nobody', () => {
-  for (const path of ['/internal/products', '/api/internal/products', '/api/productsx', '/api', '/api/', '/products', '/health/ready', '/']) {
+  for (const path of ['/api/products/../../internal/products', '/api/products/%2e%2e/%2E%2E/internal', '/api/./products', '/api/products/..',
+    '/internal/products', '/api/internal/products', '/api/productsx', '/api', '/api/', '/products', '/health/ready', '/']) {
     assert.equal(upstreamFor(path), null, path);
   }
 });

@@ -2,12 +2,16 @@
 export const UPSTREAM_NAMES = ['users', 'products', 'discounts', 'orders', 'reviews'] as const;
 export type UpstreamName = (typeof UPSTREAM_NAMES)[number];
 
+const DOT_SEGMENT = /\/(\.|%2e){1,2}(\/|$)/i;
+
 /**
  * Which service owns a public path (`/api/...`, query string excluded), or null when none does.
  * Matching is by whole path segments, so `/api/productsx` belongs to nobody. Internal routes
  * (`/internal/...`) never match: they are for peers on the private network only.
  */
 export function upstreamFor(pathname: string): UpstreamName | null {
+  // Dot segments could walk out of /api on a server that normalises them (/api/products/../../internal).
+  if (DOT_SEGMENT.test(pathname)) return null;
   const segments = pathname.split('/');
   if (segments[1] !== 'api') return null;
   const [, , resource, , sub] = segments;
