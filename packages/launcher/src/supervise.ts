@@ -9,6 +9,8 @@ import type { ProcessSpec } from './plan.ts';
 const STOP_GRACE_MS = 10_000;
 const CONFIG_ERROR_EXIT = 78;
 const HEALTHY_RUN_MS = 60_000;
+/** A process that dies this often before it was ever ready is broken, not unlucky: give up early. */
+const STARTUP_CRASH_LIMIT = 4;
 const ORPHAN_GUARD = fileURLToPath(new URL('./orphan-guard.ts', import.meta.url));
 
 export interface Supervised {
@@ -43,6 +45,7 @@ export function supervise(spec: ProcessSpec, options: SuperviseOptions): Supervi
   let crashes = 0;
   let restartTimer: NodeJS.Timeout | undefined;
   let everReady = false;
+  let startupCrashes = 0;
 
   const launch = () => {
     const startedAt = Date.now();
@@ -60,6 +63,7 @@ export function supervise(spec: ProcessSpec, options: SuperviseOptions): Supervi
       if (stopping) return;
       if (code === CONFIG_ERROR_EXIT) return options.onFatal(`${spec.name} refused its configuration (see ${options.logFile})`);
       crashes = Date.now() - startedAt > HEALTHY_RUN_MS ? 1 : crashes + 1;
+      if (!everReady && ++startupCrashes >= STARTUP_CRASH_LIMIT) return;
       const delay = backoffMs(crashes);
       say.warn(`${spec.name} exited (${signal ?? `code ${code}`}); restarting in ${delay / 1000} s (log: ${options.logFile})`);
       restartTimer = setTimeout(() => {
@@ -79,6 +83,7 @@ export function supervise(spec: ProcessSpec, options: SuperviseOptions): Supervi
     const deadline = Date.now() + options.readyTimeoutMs;
     while (Date.now() < deadline) {
       if (stopping) throw new Error(`${spec.name} was stopped before it became ready`);
+      if (startupCrashes >= STARTUP_CRASH_LIMIT) throw new Error(`${spec.name} crashed ${startupCrashes} times while starting (see ${options.logFile})`);
       if (await answersReady(spec.readyUrl)) {
         everReady = true;
         return;
