@@ -30,10 +30,10 @@ if (files.length === 0) {
   process.exit(1);
 }
 // End-to-end files start the whole platform (minutes on a busy machine), so they run after the rest,
-// one at a time and with a longer timeout; a hang anywhere else is still caught after 2 minutes.
+// one at a time and with a longer timeout; a hang anywhere else is still caught after 5 minutes.
 const isEndToEnd = (f) => /e2e\.test\.ts$/.test(f);
 const runs = [
-  { files: files.filter((f) => !isEndToEnd(f)), flags: ['--test-concurrency=2', '--test-timeout=120000'] },
+  { files: files.filter((f) => !isEndToEnd(f)), flags: ['--test-concurrency=2', '--test-timeout=300000'] },
   { files: files.filter(isEndToEnd), flags: ['--test-concurrency=1', '--test-timeout=900000'] },
 ].filter((run) => run.files.length > 0);
 console.log(`${files.length} test files${env.TEST_DATABASE_URL ? ` against ${env.TEST_DATABASE_URL}` : ' on embedded PGlite'}`);
