@@ -10,7 +10,7 @@ export async function addPendingRelease(tx: Queryable, reservationId: string, re
 export async function claimDueReleases(db: Queryable, limit = 100): Promise<string[]> {
   const rows = await db.query(
     `UPDATE pending_releases SET attempts = attempts + 1,
-            next_attempt_at = now() + make_interval(secs => LEAST(60, power(2, LEAST(attempts, 6))))
+            next_attempt_at = now() + make_interval(secs => LEAST(10, power(2, LEAST(attempts, 4))))
       WHERE reservation_id IN (SELECT reservation_id FROM pending_releases WHERE next_attempt_at <= now()
                                 ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
       RETURNING reservation_id`,

@@ -1,0 +1,83 @@
+// Products and discounts as real processes (node --import tsx .../server.ts), so a test can kill one and bring it back.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase } from '@emporium/kit/testing';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface ServiceProcess {
+  url: string;
+  /** The database as the test sees it: a PostgreSQL URL, or undefined for a PGlite data folder. */
+  databaseUrl?: string;
+  start(): Promise<void>;
+  /** SIGKILL: no draining, no goodbye; in-flight requests are cut off. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A service on a fixed port with a database that outlives restarts (PostgreSQL when testing on it, else a PGlite folder). */
+export async function serviceProcess(name: 'products' | 'discounts', env: Record<string, string>): Promise<ServiceProcess> {
+  const port = await freePort();
+  const database = await createTestDatabase();
+  const dataDir = database.url ? undefined : await mkdtemp(join(tmpdir(), `orders-test-${name}-`));
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  let exited: Promise<unknown> = Promise.resolve();
+
+  async function start(): Promise<void> {
+    const storage = database.url ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir! };
+    const guard = fileURLToPath(new URL('./fixtures/exit-with-parent.ts', import.meta.url));
+    child = spawn(process.execPath, ['--import', 'tsx', '--import', guard, join(root, 'services', name, 'src', 'server.ts')], {
+      cwd: root,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, ...storage, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    const current = child;
+    current.channel?.unref();
+    exited = new Promise((resolve) => current.once('exit', resolve));
+    await waitReady(url, current);
+  }
+
+  async function kill(): Promise<void> {
+    child?.kill('SIGKILL');
+    await exited;
+    child = null;
+  }
+
+  return {
+    url,
+    databaseUrl: database.url,
+    start,
+    kill,
+    async stop() {
+      await kill();
+      await database.cleanup();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitReady(url: string, child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${url} exited with ${child.exitCode} before it was ready`);
+    try {
+      const res = await fetch(`${url}/health/ready`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
