@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { createTestAuth, createTestDatabase } from '@emporium/kit/testing';
+import type { Db } from '@emporium/kit';
+import { createTestAuth, openTestDb } from '@emporium/kit/testing';
 import { buildApp } from '../src/app.ts';
 import { readConfig } from '../src/config.ts';
 
@@ -13,18 +13,13 @@ const publicDir = fileURLToPath(new URL('../../../gateway/public', import.meta.u
 describe('products: demo catalog', () => {
   let env: Record<string, string>;
   let employee: Record<string, string>;
+  let db: Db;
   let cleanup: () => Promise<void>;
   before(async () => {
     const auth = await createTestAuth();
     employee = { authorization: `Bearer ${await auth.token({ role: 'employee' })}` };
-    const database = await createTestDatabase();
-    // A database that outlives one app, so a second start can see what the first one left.
-    const dataDir = database.url ? undefined : mkdtempSync(join(tmpdir(), 'products-demo-'));
-    env = { AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', DEMO_MODE: 'true', ...(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir! }) };
-    cleanup = async () => {
-      await database.cleanup();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    };
+    env = { AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', DEMO_MODE: 'true' };
+    ({ db, cleanup } = await openTestDb());
   });
   after(() => cleanup());
 
@@ -40,9 +35,9 @@ describe('products: demo catalog', () => {
     return items;
   };
 
-  // One story in two starts (each start of an on-disk database is slow, so there are only two).
+  // Two starts of the service on one database: the first app leaves the database open for the second.
   test('the first start seeds 60+ products over 6+ categories with shipped images; a later start keeps the catalog as it was', async () => {
-    let app = await buildApp(readConfig(env));
+    let app = await buildApp(readConfig(env), { db: { ...db, close: async () => {} } });
     let first: Awaited<ReturnType<typeof allProducts>>;
     try {
       first = await allProducts(app);
@@ -64,7 +59,7 @@ describe('products: demo catalog', () => {
     } finally {
       await app.close();
     }
-    app = await buildApp(readConfig(env));
+    app = await buildApp(readConfig(env), { db });
     try {
       const second = await allProducts(app);
       assert.deepEqual(second.map((p) => p.id).sort(), first.slice(1).map((p) => p.id).sort(), 'not seeded again; the deletion kept');
