@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { seedDiscount, startDiscounts, type TestDiscounts } from './setup.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { manualClock, seedDiscount, startDiscounts, type TestDiscounts } from './setup.ts';
 
 describe('discount rules API without the products service', () => {
   let t: TestDiscounts;
+  const time = manualClock('2026-06-01T12:00:00Z');
   before(async () => {
-    t = await startDiscounts(); // PRODUCTS_URL points at a port nobody listens on
+    // PRODUCTS_URL points at a port nobody listens on; the window scheduler runs often against the test's clock.
+    t = await startDiscounts({ clock: time.clock, env: { WINDOW_SCHEDULER_MS: '20' } });
   });
   after(() => t.close());
 
@@ -112,5 +115,48 @@ describe('discount rules API without the products service', () => {
     assert.equal(bad.statusCode, 400);
     const forged = Buffer.from(JSON.stringify([1, 2])).toString('base64url');
     assert.equal((await t.app.inject({ url: `/api/discounts?cursor=${forged}`, headers: { authorization: t.employee } })).statusCode, 400);
+  });
+
+  const patch = (id: string, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/discounts/${id}`, payload, headers: { authorization: t.employee } });
+  const eventsFor = async (productId: string) =>
+    (await t.db.query("SELECT data FROM outbox WHERE key = $1 AND type = 'discount.changed' ORDER BY seq", [productId])).map((r) => r.data.discount);
+
+  test('a change that would overlap another rule is a 409 naming it; touching windows are fine (an end equal to the next start)', async () => {
+    const june = await seedDiscount(t.db, { productId: 'p-win', percentBps: 1000, startsAt: new Date('2026-06-10T00:00:00Z'), endsAt: new Date('2026-06-20T00:00:00Z') });
+    const july = await seedDiscount(t.db, { productId: 'p-win', percentBps: 2000, startsAt: new Date('2026-07-01T00:00:00Z'), endsAt: null });
+    const clash = await patch(july.id, { startsAt: '2026-06-19T23:59:59.999Z' });
+    assert.equal(clash.statusCode, 409);
+    assert.equal(clash.json().code, 'DISCOUNT.OVERLAP');
+    assert.equal(clash.json().conflictingDiscountId, june.id);
+    assert.match(clash.json().detail, new RegExp(june.id));
+    const openStart = await patch(june.id, { startsAt: null, endsAt: null });
+    assert.equal(openStart.statusCode, 409, 'an always-on rule overlaps every other');
+
+    const touching = await patch(july.id, { startsAt: '2026-06-20T00:00:00Z', percent: 12.5 });
+    assert.equal(touching.statusCode, 200);
+    assert.deepEqual({ ...(touching.json() as object), updatedAt: undefined }, {
+      id: july.id, productId: 'p-win', percent: 12.5, startsAt: '2026-06-20T00:00:00.000Z', endsAt: null, createdAt: july.createdAt.toISOString(), updatedAt: undefined,
+    });
+    assert.equal(touching.json().updatedAt, time.clock().toISOString());
+    // Each change publishes what is in force now (12:00 on June 1st: neither rule yet).
+    assert.deepEqual(await eventsFor('p-win'), [null]);
+  });
+
+  test('changing the rule in force publishes its new terms, and deleting it publishes null; both are 2xx without products', async () => {
+    const rule = await seedDiscount(t.db, { productId: 'p-live', percentBps: 1500 });
+    assert.equal((await patch(rule.id, { percent: 30, endsAt: '2026-06-30T00:00:00Z' })).statusCode, 200);
+    const del = await t.app.inject({ method: 'DELETE', url: `/api/discounts/${rule.id}`, headers: { authorization: t.employee } });
+    assert.equal(del.statusCode, 204);
+    assert.equal(del.body, '');
+    assert.deepEqual(await eventsFor('p-live'), [{ id: rule.id, percent: 30, endsAt: '2026-06-30T00:00:00.000Z' }, null]);
+    assert.equal((await t.app.inject({ method: 'DELETE', url: `/api/discounts/${rule.id}`, headers: { authorization: t.employee } })).statusCode, 404);
+  });
+
+  test("the app's own scheduler publishes a window's start once the clock reaches it", async () => {
+    const rule = await seedDiscount(t.db, { productId: 'p-later', percentBps: 500, startsAt: new Date('2026-06-01T13:00:00Z') });
+    time.set('2026-06-01T13:00:00Z');
+    const until = Date.now() + 20_000;
+    while ((await eventsFor('p-later')).length === 0 && Date.now() < until) await sleep(20);
+    assert.deepEqual(await eventsFor('p-later'), [{ id: rule.id, percent: 5, endsAt: null }]);
   });
 });

@@ -92,6 +92,10 @@ describe('discounts and products together, over real HTTP', () => {
       assert.equal(res.status, 201);
       ids[name] = res.body.id;
     }
+    const vase = await productsApi('/api/products', {
+      method: 'POST', headers: employee, body: { name: 'vase', description: 'A vase', price: usd(3_000), category: 'Integration race', stock: 5 },
+    });
+    ids.vase = vase.body.id;
   });
   after(async () => {
     await stopProducts();
@@ -136,6 +140,22 @@ describe('discounts and products together, over real HTTP', () => {
     assert.equal(unknown.status, 422);
     assert.equal(unknown.body.productId, 'no-such-product');
     assert.match(unknown.body.detail, /no-such-product/);
+  });
+
+  test('overlapping rules created at the same moment: exactly one wins, the others are 409s', async () => {
+    // Every pair overlaps: all of them cover January 16th, 2031.
+    const windows = [
+      { startsAt: '2031-01-01T00:00:00Z', endsAt: '2031-02-01T00:00:00Z' },
+      { startsAt: '2031-01-15T00:00:00Z', endsAt: '2031-03-01T00:00:00Z' },
+      { startsAt: '2030-12-01T00:00:00Z', endsAt: '2031-01-20T00:00:00Z' },
+      { startsAt: '2031-01-16T00:00:00Z' },
+      { endsAt: '2031-01-17T00:00:00Z' },
+      {},
+    ];
+    const results = await Promise.all(windows.map((w, i) => discountsApi('/api/discounts', { method: 'POST', body: { productId: ids.vase, percent: 10 + i, ...w } })));
+    assert.deepEqual(results.map((r) => r.status).sort(), [201, 409, 409, 409, 409, 409], JSON.stringify(results.map((r) => r.body)));
+    const list = await discountsApi(`/api/discounts?productId=${ids.vase}`);
+    assert.equal(list.body.items.length, 1);
   });
 
   test('deleting the discount restores the price everywhere', async () => {
