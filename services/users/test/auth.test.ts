@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { hash, type Algorithm } from '@node-rs/argon2';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { bearer, startUsers, type TestUsers } from './helpers.ts';
 
@@ -171,5 +172,15 @@ describe('register, login, refresh and logout', () => {
     const next = (await refresh(session.refreshToken)).json();
     assert.equal(next.user.role, 'employee');
     assert.equal(decodeJwt(next.accessToken).role, 'employee');
+  });
+
+  test('a hash made with weaker settings is redone at the next sign-in', async () => {
+    const { user } = await users.register('old-hash@example.com', 'right password');
+    const weak = await hash('right password', { algorithm: 2 as Algorithm, memoryCost: 8192, timeCost: 1, parallelism: 1 });
+    await users.db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, weak]);
+    assert.equal((await users.login('old-hash@example.com', 'right password')).statusCode, 200);
+    const [row] = await users.db.query('SELECT password_hash FROM users WHERE id = $1', [user.id]);
+    assert.match(row.password_hash, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    assert.equal((await users.login('old-hash@example.com', 'right password')).statusCode, 200);
   });
 });
