@@ -1,5 +1,5 @@
 // Debian's chromium driven by playwright-core, and screenshots of the main pages.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -19,6 +19,10 @@ export interface Browser {
 
 /** chromium.launch gives every run a fresh temporary profile (user-data dir), removed on close. */
 export async function launchBrowser(baseURL: string): Promise<Browser> {
+  // Failure pictures belong to the run that failed; a new run starts without them.
+  if (existsSync(screenshotDir)) {
+    for (const name of readdirSync(screenshotDir)) if (name.startsWith('failed-')) rmSync(join(screenshotDir, name));
+  }
   const browser = await chromium.launch({ executablePath, headless: true, args });
   const contexts: BrowserContext[] = [];
   const pages: Page[] = [];
