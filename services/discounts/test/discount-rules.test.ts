@@ -4,9 +4,23 @@ import { migrateService, type Db } from '@emporium/kit';
 import { openTestDb } from '@emporium/kit/testing';
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
-import { isActiveAt, windowOf, windowsOverlap, type Window } from '../src/discounts/discount-rules.ts';
+import { windowOf, type Window } from '../src/discounts/discount-rules.ts';
 import { deleteDiscount, findActive, findOverlapping } from '../src/discounts/discounts.repository.ts';
 import { seedDiscount } from './setup.ts';
+
+/**
+ * The rules, stated independently of the SQL that enforces them: a window is active from its start
+ * (inclusive) until its end (exclusive), and two windows overlap when each starts before the other
+ * ends, so a window ending exactly when the next one starts does not overlap it.
+ */
+function isActiveAt(window: Window, instant: Date): boolean {
+  return (window.startsAt === null || window.startsAt <= instant) && (window.endsAt === null || instant < window.endsAt);
+}
+function windowsOverlap(a: Window, b: Window): boolean {
+  const aStartsBeforeBEnds = a.startsAt === null || b.endsAt === null || a.startsAt < b.endsAt;
+  const bStartsBeforeAEnds = b.startsAt === null || a.endsAt === null || b.startsAt < a.endsAt;
+  return aStartsBeforeBEnds && bStartsBeforeAEnds;
+}
 
 const at = (hour: number) => new Date(Date.UTC(2026, 5, 1, hour));
 const w = (start: number | null, end: number | null): Window => ({ startsAt: start === null ? null : at(start), endsAt: end === null ? null : at(end) });
@@ -17,7 +31,7 @@ const anyWindow = fc
   .filter(([s, e]) => s === null || e === null || e > s)
   .map(([s, e]) => w(s, e));
 
-describe('discount windows', () => {
+describe('discount windows (the rules themselves)', () => {
   test('touching windows do not overlap: one ending at 10:00 and the next starting at 10:00 are both allowed', () => {
     assert.equal(windowsOverlap(w(8, 10), w(10, 12)), false);
     assert.equal(windowsOverlap(w(10, 12), w(8, 10)), false);

@@ -26,20 +26,6 @@ export interface DiscountInForce {
 
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
 
-/**
- * Half-open windows overlap when each starts before the other ends. A window that ends exactly
- * when the next one starts does not overlap it: at that instant only the later rule is active.
- */
-export function windowsOverlap(a: Window, b: Window): boolean {
-  const aStartsBeforeBEnds = a.startsAt === null || b.endsAt === null || a.startsAt.getTime() < b.endsAt.getTime();
-  const bStartsBeforeAEnds = b.startsAt === null || a.endsAt === null || b.startsAt.getTime() < a.endsAt.getTime();
-  return aStartsBeforeBEnds && bStartsBeforeAEnds;
-}
-
-export function isActiveAt(window: Window, at: Date): boolean {
-  return (window.startsAt === null || window.startsAt.getTime() <= at.getTime()) && (window.endsAt === null || at.getTime() < window.endsAt.getTime());
-}
-
 /** The request's percent as basis points; more than two decimals is a 400 naming the field. */
 export function percentInBasisPoints(percent: number): number {
   try {

@@ -35,9 +35,11 @@ export async function quotePrices(deps: Pick<PriceDeps, 'db' | 'clock' | 'shopCu
 /** `a,b,c` into distinct ids in the order given; none or more than the batch limit is a 400. */
 export function parseProductIds(param: string): string[] {
   const ids = [...new Set(param.split(',').map((id) => id.trim()).filter((id) => id.length > 0))];
-  const problem = ids.length === 0 ? 'names no product id' : ids.length > MAX_QUOTE_ITEMS ? `names more than ${MAX_QUOTE_ITEMS} product ids` : ids.some((id) => id.length > 100) ? 'has an id longer than 100 characters' : null;
-  if (problem) {
-    throw new AppError('REQUEST.INVALID', 400, `/query/productIds ${problem}`, { errors: [{ path: '/query/productIds', message: problem }] });
-  }
+  if (ids.length === 0) throw badProductIds('names no product id');
+  if (ids.length > MAX_QUOTE_ITEMS) throw badProductIds(`names more than ${MAX_QUOTE_ITEMS} product ids`);
+  if (ids.some((id) => id.length > 100)) throw badProductIds('has an id longer than 100 characters');
   return ids;
 }
+
+const badProductIds = (problem: string) =>
+  new AppError('REQUEST.INVALID', 400, `/query/productIds ${problem}`, { errors: [{ path: '/query/productIds', message: problem }] });
