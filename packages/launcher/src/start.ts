@@ -10,6 +10,7 @@ import { supervise, type Supervised } from './supervise.ts';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const running: Supervised[] = [];
 let stopping = false;
+let stopRequestedAt = 0;
 
 async function main() {
   let settings: Settings;
@@ -94,11 +95,15 @@ function shortPath(path: string): string {
 
 async function stopAll(code: number, reason?: string) {
   if (stopping) {
+    // One Ctrl-C reaches us more than once (from the terminal, and relayed by npm and tsx): only a
+    // second press a moment later means "stop now".
+    if (Date.now() - stopRequestedAt < 1500) return;
     say.warn('stopping right now (SIGKILL)');
     for (const r of running) r.kill();
     process.exit(code || 130);
   }
   stopping = true;
+  stopRequestedAt = Date.now();
   if (reason) say.error(reason);
   say.info('stopping ...');
   // The gateway first, so no new traffic arrives while the services drain.
