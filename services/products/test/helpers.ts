@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { App } from '@emporium/kit';
+import type { App, Db } from '@emporium/kit';
 import { createTestAuth, openTestDb } from '@emporium/kit/testing';
 import { buildApp } from '../src/app.ts';
 import { readConfig } from '../src/config.ts';
 
 export interface TestProducts {
   app: App;
+  /** The app's database, for tests that call a story function directly. */
+  db: Db;
   /** Authorization headers of each role. */
   as: { employee: Record<string, string>; admin: Record<string, string>; customer: Record<string, string> };
   close(): Promise<void>;
@@ -21,6 +23,7 @@ export async function startProducts(env: Record<string, string> = {}): Promise<T
   const bearer = async (role: 'employee' | 'admin' | 'customer') => ({ authorization: `Bearer ${await auth.token({ role })}` });
   return {
     app,
+    db,
     as: { employee: await bearer('employee'), admin: await bearer('admin'), customer: await bearer('customer') },
     async close() {
       await app.close();

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { usingPostgres } from '@emporium/kit/testing';
+import { createReadCache } from '../src/products/read-cache.ts';
+import { createReservationsRepository } from '../src/reservations/reservations.repository.ts';
+import { releaseExpired } from '../src/reservations/reservations.service.ts';
 import { createProduct, startProducts, type TestProducts } from './helpers.ts';
 
 // These races only mean something on PostgreSQL (TEST_DATABASE_URL), where transactions run at
@@ -14,7 +18,7 @@ const rounds = (n: number) => (usingPostgres() ? n : 1);
 describe(`products: concurrent reservations ${where}`, () => {
   let t: TestProducts;
   before(async () => {
-    t = await startProducts();
+    t = await startProducts({ RESERVATION_SWEEP_MS: '600000' }); // the tests sweep by hand
   });
   after(() => t.close());
 
@@ -84,5 +88,19 @@ describe(`products: concurrent reservations ${where}`, () => {
     const results = await Promise.all(calls);
     assert.ok(results.every((r) => r.statusCode === 200 || r.statusCode === 409));
     assert.equal(await stockOf(product.id), 10);
+  });
+
+  test('two instances sweeping at once release each expired hold once, in batches until none are left', async () => {
+    const product = await createProduct(t, { stock: 30 });
+    for (let i = 0; i < 7; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/internal/reservations', payload: { reservationId: randomUUID(), items: [{ productId: product.id, quantity: 2 }], ttlSeconds: 1 } });
+      assert.equal(res.statusCode, 201);
+    }
+    assert.equal(await stockOf(product.id), 16);
+    await sleep(1_100);
+    const instance = () => ({ db: t.db, repo: createReservationsRepository(t.db), cache: createReadCache({ ttlMs: 0 }), defaultTtlSeconds: 120 });
+    const [a, b] = await Promise.all([releaseExpired(instance(), 2), releaseExpired(instance(), 3)]);
+    assert.equal(a + b, 7);
+    assert.equal(await stockOf(product.id), 30);
   });
 });

@@ -91,16 +91,22 @@ async function release(deps: ReservationDeps, tx: Queryable, row: ReservationRow
   return true;
 }
 
-/** The sweeper's round: releases held reservations whose time is up; a concurrent commit or release wins cleanly. */
+/** The sweeper's round: releases every held reservation whose time is up, a batch at a time; a concurrent commit or release wins cleanly. */
 export async function releaseExpired(deps: ReservationDeps, batch = 100): Promise<number> {
   let released = 0;
-  for (const id of await deps.repo.expiredHeldIds(batch)) {
-    const changed = await deps.db.transaction(async (tx) => {
-      const row = await deps.repo.findForUpdate(tx, id);
-      return row !== null && row.status === 'held' && row.expired && release(deps, tx, row);
-    });
-    if (changed) released++;
+  for (;;) {
+    const ids = await deps.repo.expiredHeldIds(batch);
+    for (const id of ids) if (await releaseIfExpired(deps, id)) released++;
+    // Each pass only sees rows still held and expired, so this ends once fewer than a batch are left.
+    if (ids.length < batch) break;
   }
   if (released > 0) deps.cache.invalidate();
   return released;
+}
+
+async function releaseIfExpired(deps: ReservationDeps, id: string): Promise<boolean> {
+  return deps.db.transaction(async (tx) => {
+    const row = await deps.repo.findForUpdate(tx, id);
+    return row !== null && row.status === 'held' && row.expired && release(deps, tx, row);
+  });
 }
