@@ -6,6 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import { createTestDatabase } from '@emporium/kit/testing';
 
 const server = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+// Stops the server when this test process dies without stopping it (a timeout, a kill): no orphans.
+const orphanGuard = fileURLToPath(new URL('../../../packages/launcher/src/orphan-guard.ts', import.meta.url));
 const secrets = { admin: 'admin-secret-0', registered: 'register-secret-1', wrong: 'wrong-secret-2', changed: 'changed-secret-3' };
 
 // The real process on a real port: what it logs while people sign up, fail, sign in and change passwords.
@@ -18,7 +20,7 @@ describe('the users server process', () => {
   before(async () => {
     const database = await createTestDatabase();
     cleanup = database.cleanup;
-    child = spawn(process.execPath, ['--import', 'tsx', server], {
+    child = spawn(process.execPath, ['--import', 'tsx', '--import', orphanGuard, server], {
       env: {
         ...process.env,
         PORT: '0',
@@ -28,7 +30,7 @@ describe('the users server process', () => {
         ADMIN_PASSWORD: secrets.admin,
         ...(database.url ? { DATABASE_URL: database.url } : {}),
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     child.stdout!.on('data', (chunk) => (logs += chunk));
     child.stderr!.on('data', (chunk) => (logs += chunk));
