@@ -82,6 +82,7 @@ export async function followTimelineAndReview(j: Journey): Promise<void> {
   await screenshot(j.customer, 'order-timeline');
 
   await j.customer.getByRole('link', { name: `Review ${j.product.name}` }).click();
+  await j.customer.locator('.rating-summary').waitFor();
   await j.customer.getByRole('button', { name: 'Write a review' }).click();
   await j.customer.getByRole('radio', { name: '5 stars' }).check();
   await j.customer.getByLabel('Title').fill(j.reviewTitle);

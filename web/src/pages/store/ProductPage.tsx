@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { products as productsApi } from '../../api/endpoints.ts';
 import type { Product } from '../../api/types.ts';
+import { isStaff, useAuth } from '../../auth/AuthContext.tsx';
 import { useCart } from '../../cart/CartContext.tsx';
 import { MAX_QUANTITY } from '../../cart/cart.ts';
 import { ErrorNotice, Loading, SuccessNotice } from '../../components/Notice.tsx';
@@ -55,6 +56,7 @@ function Gallery({ product }: { product: Product }) {
 
 function ProductInfo({ product }: { product: Product }) {
   const cart = useCart();
+  const { user } = useAuth();
   const [quantity, setQuantity] = useState(1);
   const [added, setAdded] = useState('');
   const max = Math.min(MAX_QUANTITY, Math.max(product.stock, 1));
@@ -82,6 +84,7 @@ function ProductInfo({ product }: { product: Product }) {
       ) : null}
       <SuccessNotice>{added ? <>{added} <Link href="/cart">View cart</Link></> : null}</SuccessNotice>
       <p className="description">{product.description}</p>
+      {isStaff(user) ? <Link href={`/console/products/${encodeURIComponent(product.id)}`}>Edit in the console</Link> : null}
       {links.length ? (
         <div className="product-links">
           <h2>Links</h2>

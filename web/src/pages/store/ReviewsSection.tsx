@@ -30,9 +30,10 @@ export function ReviewsSection({ productId, onChanged }: { productId: string; on
     <section className="reviews" id="reviews" aria-labelledby="reviews-title">
       <h2 id="reviews-title">Reviews</h2>
       {list.firstPage ? <RatingSummary summary={list.firstPage.summary} /> : null}
-      {user ? (
+      {/* Only once the list is in do we know whether this customer already wrote one. */}
+      {user && loaded ? (
         <ReviewForm key={mine?.id ?? 'new'} productId={productId} existing={mine} onSaved={saved} />
-      ) : (
+      ) : user ? null : (
         <p><Link href={`/login?next=${encodeURIComponent(`/products/${productId}`)}`}>Log in</Link> to review a product you ordered.</p>
       )}
       <div className="reviews-toolbar">
