@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { address, createProduct, orderBody, startShop, stockOf, usd, type Shop } from './harness.ts';
+import { requestFingerprint } from '../src/orders/fingerprint.ts';
+import { address, createProduct, eventually, orderBody, startShop, stockOf, usd, type Shop } from './harness.ts';
 
 describe('placing an order', () => {
   let shop: Shop;
   let customer: Record<string, string>;
   before(async () => {
-    shop = await startShop();
+    shop = await startShop({ SWEEP_INTERVAL_MS: '100' });
     customer = await shop.customer('customer-ann');
   });
   after(() => shop.close());
@@ -143,5 +144,55 @@ describe('placing an order', () => {
     assert.equal(await stockOf(shop.products.url, scarce.id), 2);
     const rows = await shop.orders.db.query('SELECT count(*)::int AS n FROM idempotency_keys WHERE state = $1', ['in_flight']);
     assert.equal(rows[0].n, 0);
+  });
+
+  test('while the first request with a key is still running, the same key is a 409 and nothing is ordered', async () => {
+    const product = await createProduct(shop, shop.products.url, { stock: 5 });
+    const body = orderBody([{ productId: product.id, quantity: 1 }]);
+    const key = randomUUID();
+    await shop.orders.db.query(
+      "INSERT INTO idempotency_keys (customer_id, key, fingerprint, order_id, state) VALUES ('customer-ann', $1, $2, $3, 'in_flight')",
+      [key, requestFingerprint(body), randomUUID()],
+    );
+    const res = await post(customer, body, key);
+    assert.equal(res.statusCode, 409);
+    assert.equal(res.json().code, 'IDEMPOTENCY.IN_FLIGHT');
+    assert.equal(await stockOf(shop.products.url, product.id), 5);
+  });
+
+  test('a claim left in flight by a dead process frees its key and gives back the stock it held', async () => {
+    const product = await createProduct(shop, shop.products.url, { stock: 5 });
+    const body = orderBody([{ productId: product.id, quantity: 2 }]);
+    const key = randomUUID();
+    const orderId = randomUUID();
+    // What a process that died after reserving leaves behind: an old claim and a reservation at products.
+    await shop.orders.db.query(
+      "INSERT INTO idempotency_keys (customer_id, key, fingerprint, order_id, state, created_at) VALUES ('customer-ann', $1, $2, $3, 'in_flight', now() - interval '5 minutes')",
+      [key, requestFingerprint(body), orderId],
+    );
+    const held = await fetch(`${shop.products.url}/internal/reservations`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reservationId: orderId, items: [{ productId: product.id, quantity: 2 }] }),
+    });
+    assert.equal(held.status, 201);
+    assert.equal(await stockOf(shop.products.url, product.id), 3);
+    await eventually(() => stockOf(shop.products.url, product.id), (stock) => stock === 5);
+    assert.equal((await post(customer, body, key)).statusCode, 201);
+    assert.equal(await stockOf(shop.products.url, product.id), 3);
+  });
+
+  test('completed keys are kept for a day; an older one is forgotten and the key places a new order', async () => {
+    const product = await createProduct(shop, shop.products.url, { stock: 5 });
+    const body = orderBody([{ productId: product.id, quantity: 1 }]);
+    const key = randomUUID();
+    const first = await post(customer, body, key);
+    await shop.orders.db.query("UPDATE idempotency_keys SET completed_at = now() - interval '23 hours' WHERE key = $1", [key]);
+    const kept = await post(customer, body, key);
+    assert.equal(kept.body, first.body);
+    await shop.orders.db.query("UPDATE idempotency_keys SET completed_at = now() - interval '25 hours' WHERE key = $1", [key]);
+    await eventually(async () => (await shop.orders.db.query('SELECT 1 FROM idempotency_keys WHERE key = $1', [key])).length, (n) => n === 0);
+    const again = await post(customer, body, key);
+    assert.equal(again.statusCode, 201);
+    assert.notEqual(again.json().id, first.json().id);
   });
 });
