@@ -166,16 +166,16 @@ describe('placing an order', () => {
     const key = randomUUID();
     const orderId = randomUUID();
     // What a process that died after reserving leaves behind: an old claim and a reservation at products.
-    await shop.orders.db.query(
-      "INSERT INTO idempotency_keys (customer_id, key, fingerprint, order_id, state, created_at) VALUES ('customer-ann', $1, $2, $3, 'in_flight', now() - interval '5 minutes')",
-      [key, requestFingerprint(body), orderId],
-    );
     const held = await fetch(`${shop.products.url}/internal/reservations`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ reservationId: orderId, items: [{ productId: product.id, quantity: 2 }] }),
     });
     assert.equal(held.status, 201);
     assert.equal(await stockOf(shop.products.url, product.id), 3);
+    await shop.orders.db.query(
+      "INSERT INTO idempotency_keys (customer_id, key, fingerprint, order_id, state, created_at) VALUES ('customer-ann', $1, $2, $3, 'in_flight', now() - interval '5 minutes')",
+      [key, requestFingerprint(body), orderId],
+    );
     await eventually(() => stockOf(shop.products.url, product.id), (stock) => stock === 5);
     assert.equal((await post(customer, body, key)).statusCode, 201);
     assert.equal(await stockOf(shop.products.url, product.id), 3);
