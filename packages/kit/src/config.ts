@@ -42,3 +42,10 @@ export function loadConfig<P extends TProperties>(properties: P, env: Record<str
   }
   return converted as Static<TObject<P>>;
 }
+
+type BaseConfig = Static<TObject<typeof baseConfig>>;
+
+/** Token verification as the shared settings describe it (a given public key wins over the JWKS URL). */
+export function authOptionsFrom(config: BaseConfig) {
+  return { jwksUrl: config.AUTH_JWKS_URL, publicJwk: config.AUTH_PUBLIC_JWK, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE };
+}

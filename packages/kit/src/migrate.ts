@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './db.ts';
+import { openDb, type Db } from './db.ts';
 
 const kitMigrations = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -34,4 +34,18 @@ export async function migrate(db: Db, dir: string, namespace: string): Promise<s
 export async function migrateService(db: Db, serviceMigrations: string): Promise<void> {
   await migrate(db, kitMigrations, 'kit');
   await migrate(db, serviceMigrations, 'service');
+}
+
+/**
+ * The service's database as its settings name it (PostgreSQL URL, PGlite folder, or memory),
+ * migrated; or the one a test hands over, migrated too.
+ */
+export async function openServiceDb(
+  config: { DATABASE_URL?: string; DATA_DIR?: string; DB_POOL_SIZE: number },
+  serviceMigrations: string,
+  given?: Db,
+): Promise<Db> {
+  const db = given ?? (await openDb({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE }));
+  await migrateService(db, serviceMigrations);
+  return db;
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { buildService, createPeer, migrateService, openDb, startOutboxRelay, type App, type Db } from '@emporium/kit';
+import { authOptionsFrom, buildService, createPeer, openServiceDb, startOutboxRelay, type App, type Db } from '@emporium/kit';
 import type { Config } from './config.ts';
 import type { Clock } from './discounts/discount-rules.ts';
 import { discountRoutes } from './discounts/discounts.routes.ts';
@@ -17,13 +17,12 @@ export interface AppOverrides {
 }
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
-  const db = overrides.db ?? (await openDb({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE }));
-  await migrateService(db, migrations);
+  const db = await openServiceDb(config, migrations, overrides.db);
   const app = await buildService({
     name: 'discounts',
     db,
     logLevel: config.LOG_LEVEL,
-    auth: { jwksUrl: config.AUTH_JWKS_URL, publicJwk: config.AUTH_PUBLIC_JWK, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+    auth: authOptionsFrom(config),
   });
   const clock = overrides.clock ?? (() => new Date());
   const productsPeer = createPeer({ name: 'products', url: config.PRODUCTS_URL, timeoutMs: config.PEER_TIMEOUT_MS });

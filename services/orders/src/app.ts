@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { buildService, createPeer, migrateService, openDb, startOutboxRelay, type App, type Db } from '@emporium/kit';
+import { authOptionsFrom, buildService, createPeer, openServiceDb, startOutboxRelay, type App, type Db } from '@emporium/kit';
 import type { Config } from './config.ts';
 import { ORDER_EVENTS, type OrderDeps } from './orders/deps.ts';
 import { orderRoutes } from './orders/orders.routes.ts';
@@ -9,13 +9,12 @@ import { startSweeper } from './orders/releases.ts';
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export async function buildApp(config: Config, overrides: { db?: Db } = {}): Promise<App> {
-  const db = overrides.db ?? (await openDb({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE }));
-  await migrateService(db, migrations);
+  const db = await openServiceDb(config, migrations, overrides.db);
   const app = await buildService({
     name: 'orders',
     db,
     logLevel: config.LOG_LEVEL,
-    auth: { jwksUrl: config.AUTH_JWKS_URL, publicJwk: config.AUTH_PUBLIC_JWK, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+    auth: authOptionsFrom(config),
   });
 
   const productsPeer = createPeer({ name: 'products', url: config.PRODUCTS_URL, timeoutMs: config.PEER_TIMEOUT_MS });

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { buildService, migrateService, openDb, registerInbox, type App, type Db } from '@emporium/kit';
+import { authOptionsFrom, buildService, openServiceDb, registerInbox, type App, type Db } from '@emporium/kit';
 import type { Config } from './config.ts';
 import { seedDemoCatalog } from './demo/seed.ts';
 import { productEventHandlers } from './events/events.handlers.ts';
@@ -13,13 +13,12 @@ import { startSweeper } from './reservations/sweeper.ts';
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export async function buildApp(config: Config, overrides: { db?: Db } = {}): Promise<App> {
-  const db = overrides.db ?? (await openDb({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE }));
-  await migrateService(db, migrations);
+  const db = await openServiceDb(config, migrations, overrides.db);
   const app = await buildService({
     name: 'products',
     db,
     logLevel: config.LOG_LEVEL,
-    auth: { jwksUrl: config.AUTH_JWKS_URL, publicJwk: config.AUTH_PUBLIC_JWK, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+    auth: authOptionsFrom(config),
   });
 
   const repo = createProductsRepository(db);

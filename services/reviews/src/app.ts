@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { buildService, migrateService, openDb, registerInbox, startOutboxRelay, type App, type Db } from '@emporium/kit';
+import { authOptionsFrom, buildService, openServiceDb, registerInbox, startOutboxRelay, type App, type Db } from '@emporium/kit';
 import type { Config } from './config.ts';
 import { createOrdersClient } from './purchases/orders.client.ts';
 import { orderEventHandlers } from './purchases/purchases.events.ts';
@@ -13,13 +13,12 @@ export interface AppOverrides {
 }
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
-  const db = overrides.db ?? (await openDb({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE }));
-  await migrateService(db, migrations);
+  const db = await openServiceDb(config, migrations, overrides.db);
   const app = await buildService({
     name: 'reviews',
     db,
     logLevel: config.LOG_LEVEL,
-    auth: { jwksUrl: config.AUTH_JWKS_URL, publicJwk: config.AUTH_PUBLIC_JWK, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+    auth: authOptionsFrom(config),
   });
   const orders = createOrdersClient(config.ORDERS_URL, config.PEER_TIMEOUT_MS);
   const relay = startOutboxRelay({

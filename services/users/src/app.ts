@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { buildService, migrateService, openDb, type App, type Db } from '@emporium/kit';
+import { buildService, openServiceDb, type App, type Db } from '@emporium/kit';
 import { authRoutes } from './auth/auth.routes.ts';
 import { pruneFailures, type LoginLimits } from './auth/login-limits.ts';
 import { createPasswords } from './auth/passwords.ts';
@@ -24,8 +24,7 @@ export interface Overrides {
 }
 
 export async function buildApp(config: Config, overrides: Overrides = {}): Promise<App> {
-  const db = overrides.db ?? (await openDb({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE }));
-  await migrateService(db, migrations);
+  const db = await openServiceDb(config, migrations, overrides.db);
   const key = overrides.signingKey ?? (await loadOrCreateSigningKey(db));
   const app = await buildService({
     name: 'users',
