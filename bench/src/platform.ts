@@ -33,7 +33,16 @@ export async function startPlatform(portBase: number): Promise<Platform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'emporium-bench-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/launcher/src/start.ts')], {
     cwd: root,
-    env: { ...process.env, EMPORIUM_PORT_BASE: String(portBase), EMPORIUM_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    // Own databases on a PostgreSQL server, so a bench never touches the shop's; access logs at warn,
+    // as where a load balancer keeps them.
+    env: {
+      ...process.env,
+      EMPORIUM_PORT_BASE: String(portBase),
+      EMPORIUM_DATA_DIR: dataDir,
+      EMPORIUM_DATABASE_PREFIX: 'emporium_bench_',
+      EMPORIUM_SKIP_WEB_BUILD: '1',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const gateway = `http://127.0.0.1:${portBase}`;
