@@ -52,6 +52,8 @@ try {
     memoryMiB,
   };
   console.table(results.map((r) => ({ ...r })));
+  const failing = results.filter((r) => r.non2xx > 0 || r.errors > 0).map((r) => r.name);
+  if (failing.length) console.warn(`not every answer was a 2xx in: ${failing.join('; ')}: those figures do not count`);
   console.log('resident memory (MiB):', memoryMiB);
   const dir = fileURLToPath(new URL('../results', import.meta.url));
   mkdirSync(dir, { recursive: true });

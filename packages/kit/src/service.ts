@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest, type FastifyInstance, type RawServerDefault } from 'fastify';
 import { registerAuth, type AuthOptions } from './auth.ts';
 import { recordRoutes } from './route-table.ts';
 import { requestContext } from './context.ts';
@@ -29,6 +29,17 @@ export interface ServiceOptions {
   openapiRoute?: boolean;
 }
 
+/** One log line per request, when it is answered, instead of Fastify's two. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (error || reply.statusCode >= 500) reply.log.warn({ ...line, err: error ?? undefined }, 'request failed');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
 const SAFE_REQUEST_ID = /^[\w.:@-]{1,128}$/;
 
 /** The service defaults: one call gives a service logs, request ids, problem+json, health, metrics, OpenAPI and auth. */
@@ -48,16 +59,8 @@ export async function buildService(options: ServiceOptions): Promise<App> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    // One log line per request (below, when it is answered) instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
   }).withTypeProvider<TypeBoxTypeProvider>();
-
-  app.addHook('onResponse', (request, reply, done) => {
-    const line = { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
-    if (reply.statusCode >= 500) request.log.warn(line, 'request failed');
-    else request.log.info(line, 'request completed');
-    done();
-  });
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
