@@ -45,28 +45,19 @@ export function createReservationsRepository(db: Db) {
       return rows[0] ?? null;
     },
 
-    /** Row locks in id order: two transactions locking overlapping products wait for each other instead of deadlocking. */
-    async lockProducts(tx: Queryable, ids: string[]): Promise<LockedProduct[]> {
-      return tx.query<LockedProduct>(
-        `SELECT id, name, stock, deleted_at IS NOT NULL AS deleted FROM products
-          WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
-        [ids],
+    /**
+     * Takes the stock of every line, or of none when one cannot be served, in one statement
+     * (migrations/002_take_stock.sql); returns the products as they are afterwards.
+     */
+    async takeStock(tx: Queryable, reservationId: string, lines: Line[]): Promise<{ taken: boolean; products: LockedProduct[] }> {
+      const rows = await tx.query<{ product_id: string; product_name: string; product_stock: number; product_deleted: boolean; taken: boolean }>(
+        'SELECT * FROM take_stock($1, $2::text[], $3::int[])',
+        [reservationId, lines.map((l) => l.productId), lines.map((l) => l.quantity)],
       );
-    },
-
-    async takeStock(tx: Queryable, reservationId: string, lines: Line[]): Promise<void> {
-      const ids = lines.map((l) => l.productId);
-      const quantities = lines.map((l) => l.quantity);
-      await tx.query(
-        `UPDATE products p SET stock = p.stock - l.quantity
-           FROM unnest($1::text[], $2::int[]) AS l(product_id, quantity) WHERE p.id = l.product_id`,
-        [ids, quantities],
-      );
-      await tx.query(
-        `INSERT INTO reservation_lines (reservation_id, product_id, quantity)
-         SELECT $1, product_id, quantity FROM unnest($2::text[], $3::int[]) AS l(product_id, quantity)`,
-        [reservationId, ids, quantities],
-      );
+      return {
+        taken: rows.length > 0 && rows[0].taken,
+        products: rows.map((r) => ({ id: r.product_id, name: r.product_name, stock: r.product_stock, deleted: r.product_deleted })),
+      };
     },
 
     /** Puts a reservation's units back, locking the products in id order like takeStock's caller does. */

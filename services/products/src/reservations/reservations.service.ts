@@ -33,9 +33,11 @@ export async function reserveStock(deps: ReservationDeps, input: ReserveStock): 
   const result = await deps.db.transaction(async (tx) => {
     const held = await deps.repo.insertHeld(tx, input.reservationId, input.ttlSeconds ?? deps.defaultTtlSeconds);
     if (!held) return { created: false, row: (await deps.repo.find(input.reservationId, tx))! };
-    const products = await deps.repo.lockProducts(tx, lines.map((l) => l.productId));
-    assertAvailable(lines, products);
-    await deps.repo.takeStock(tx, input.reservationId, lines);
+    const { taken, products } = await deps.repo.takeStock(tx, input.reservationId, lines);
+    if (!taken) {
+      assertAvailable(lines, products); // names the first line that cannot be served
+      throw new Error('take_stock refused lines that could all be served'); // rolls back; never expected
+    }
     return { created: true, row: held };
   });
   if (result.created) deps.cache.invalidate();
