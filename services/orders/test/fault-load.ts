@@ -111,8 +111,14 @@ export async function assertRecovered(shop: FaultShop, result: { acknowledged: S
       60_000,
     );
   }
-  const left = await shop.orders.db.query(
-    "SELECT (SELECT count(*) FROM pending_releases)::int AS releases, (SELECT count(*) FROM idempotency_keys WHERE state = 'in_flight')::int AS claims",
+  // A release can reach products a moment before its pending row is crossed off: wait for both to settle.
+  const left = await eventually(
+    () =>
+      shop.orders.db.query(
+        "SELECT (SELECT count(*) FROM pending_releases)::int AS releases, (SELECT count(*) FROM idempotency_keys WHERE state = 'in_flight')::int AS claims",
+      ),
+    (rows) => rows[0].releases === 0 && rows[0].claims === 0,
+    60_000,
   );
   assert.deepEqual(left, [{ releases: 0, claims: 0 }]);
 }
