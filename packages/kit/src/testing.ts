@@ -55,3 +55,27 @@ export async function createTestAuth(): Promise<TestAuth> {
       }),
   };
 }
+
+/** Waits until `check` holds for what `read` returns (events travelling between services); fails with the last value after `ms`. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition never held; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Runs `assertion` until it stops throwing; its last failure is reported when `ms` has passed. */
+export async function untilPasses<T>(assertion: () => Promise<T>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}

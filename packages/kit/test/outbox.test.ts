@@ -1,8 +1,8 @@
+import { untilPasses } from '../src/testing.ts';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import pino from 'pino';
 import { buildService, migrate, publishEvent, registerInbox, startOutboxRelay, type App, type Db, type EventEnvelope, type Relay } from '../src/index.ts';
@@ -20,17 +20,6 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function eventually(check: () => Promise<void>, deadlineMs = 20_000): Promise<void> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await sleep(25);
-    }
-  }
-}
 
 /**
  * A consumer built from the kit itself: its inbox applies `price.changed` as a snapshot (latest
@@ -134,13 +123,13 @@ describe('outbox relay and inbox', () => {
         await publish('item.sold', `order-${String(i).padStart(2, '0')}`, {});
         relay.kick();
       }
-      await eventually(async () => {
+      await untilPasses(async () => {
         const [pending] = await producer.query("SELECT count(*)::int AS n FROM outbox WHERE destination = 'catalog' AND last_error IS NULL");
         assert.equal(pending.n, 0, 'every catalog row failed at least once');
       });
       await producer.exec("DELETE FROM outbox WHERE destination = 'audit'"); // one consumer database here: audit is not this test's concern
       consumer = await startConsumer(consumerDb, port);
-      await eventually(async () => {
+      await untilPasses(async () => {
         const [rows] = await producer.query('SELECT count(*)::int AS total, count(delivered_at)::int AS delivered FROM outbox');
         assert.equal(rows.delivered, rows.total);
       }, 60_000);
@@ -181,7 +170,7 @@ describe('outbox relay and inbox', () => {
     try {
       await producer.transaction((tx) => publishEvent(tx, { catalog: ['price.changed'] }, { type: 'price.changed', key: 'p7', data: { amount: 70 } }));
       relay.kick();
-      await eventually(async () => assert.deepEqual(await prices(), { p7: 70 }));
+      await untilPasses(async () => assert.deepEqual(await prices(), { p7: 70 }));
     } finally {
       await relay.stop();
       await consumer.app.close();

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { App, Db } from '@emporium/kit';
-import { createTestAuth, openTestDb, type TestAuth } from '@emporium/kit/testing';
+import { createTestAuth, openTestDb, type TestAuth, untilPasses } from '@emporium/kit/testing';
 import { buildApp as buildProducts } from '../../products/src/app.ts';
 import { readConfig as readProductsConfig } from '../../products/src/config.ts';
 import { buildApp as buildDiscounts } from '../src/app.ts';
@@ -18,18 +17,6 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Polls until `check` stops throwing; the last failure is reported when the deadline passes. */
-async function eventually<T>(check: () => Promise<T>, deadlineMs: number): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await sleep(25);
-    }
-  }
-}
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 // Writes kick the relay, so delivery normally takes milliseconds; the deadline only bounds a broken run
@@ -116,7 +103,7 @@ describe('discounts and products together, over real HTTP', () => {
     assert.equal(created.status, 201);
     ids.kettleDiscount = created.body.id;
     const expected = { id: created.body.id, percent: 60, endsAt: null };
-    await eventually(async () => {
+    await untilPasses(async () => {
       const kettle = await product('kettle');
       assert.deepEqual(kettle.discountedPrice, usd(4_000));
       assert.deepEqual(kettle.discount, expected);
@@ -160,7 +147,7 @@ describe('discounts and products together, over real HTTP', () => {
 
   test('deleting the discount restores the price everywhere', async () => {
     assert.equal((await discountsApi(`/api/discounts/${ids.kettleDiscount}`, { method: 'DELETE' })).status, 204);
-    await eventually(async () => {
+    await untilPasses(async () => {
       const kettle = await product('kettle');
       assert.deepEqual(kettle.discountedPrice, usd(10_000));
       assert.equal(kettle.discount, null);
@@ -174,7 +161,7 @@ describe('discounts and products together, over real HTTP', () => {
     const mugRule = (await discountsApi('/api/discounts', { method: 'POST', body: { productId: ids.mug, percent: 50 } })).body;
     const lampStarts = new Date(Date.now() + 1_000).toISOString();
     const lampRule = (await discountsApi('/api/discounts', { method: 'POST', body: { productId: ids.lamp, percent: 20, startsAt: lampStarts } })).body;
-    await eventually(async () => assert.equal((await product('mug')).discount?.id, mugRule.id), DELIVERY_DEADLINE_MS);
+    await untilPasses(async () => assert.equal((await product('mug')).discount?.id, mugRule.id), DELIVERY_DEADLINE_MS);
 
     await stopProducts();
     for (const percent of [20, 30, 40]) {
@@ -184,7 +171,7 @@ describe('discounts and products together, over real HTTP', () => {
     }
     assert.equal((await discountsApi(`/api/discounts/${mugRule.id}`, { method: 'DELETE' })).status, 204);
     // The lamp's window starts while products is down: the scheduler queues that too, and delivery has failed at least once.
-    await eventually(async () => {
+    await untilPasses(async () => {
       const [pending] = await discountsDb.query(
         `SELECT count(*) FILTER (WHERE key = $1 AND data->'discount'->>'id' = $2)::int AS lamp_started,
                 count(*) FILTER (WHERE last_error IS NOT NULL)::int AS failed
@@ -197,7 +184,7 @@ describe('discounts and products together, over real HTTP', () => {
     assert.equal((await call(discountsUrl, `/api/prices?productIds=${ids.kettle}`)).status, 503, 'prices need the base prices from products');
 
     await startProducts();
-    await eventually(async () => {
+    await untilPasses(async () => {
       assert.deepEqual((await product('kettle')).discount, { id: kettleRule.id, percent: 40, endsAt: null });
       assert.deepEqual((await product('kettle')).discountedPrice, usd(6_000));
       assert.equal((await product('mug')).discount, null);
@@ -206,7 +193,7 @@ describe('discounts and products together, over real HTTP', () => {
 
     // Nothing lost: every event was delivered and recorded once by the products inbox. Nothing doubled or
     // out of order: for each product the newest event is the one whose state products holds.
-    await eventually(async () => {
+    await untilPasses(async () => {
       const [outbox] = await discountsDb.query('SELECT count(*)::int AS total, count(delivered_at)::int AS delivered FROM outbox');
       assert.equal(outbox.delivered, outbox.total);
       const [inbox] = await productsDb.query("SELECT count(*)::int AS n FROM inbox WHERE source = 'discounts'");

@@ -1,6 +1,7 @@
 // Shared by the fault tests: real products and discounts processes, orders in this process, and a stream of orders.
 import assert from 'node:assert/strict';
-import type { TestAuth } from '@emporium/kit/testing';
+import { after, before, describe, test } from 'node:test';
+import { createTestAuth, type TestAuth } from '@emporium/kit/testing';
 import {
   createProduct, eventually, orderBody, placeOrder, startDiscountsApp, startOrdersApp, startProductsApp, stockOf, unitsInOpenOrders, type Started,
 } from './harness.ts';
@@ -121,4 +122,31 @@ export async function assertRecovered(shop: FaultShop, result: { acknowledged: S
     60_000,
   );
   assert.deepEqual(left, [{ releases: 0, claims: 0 }]);
+}
+
+/**
+ * The fault test for one peer: it dies (SIGKILL) in the middle of a stream of orders and comes back.
+ * One file per peer, so each gets its own time budget on a slow machine.
+ */
+export function describeFault(victim: 'products' | 'discounts'): void {
+  describe(`faults: ${victim} dies mid-load and comes back`, () => {
+    let auth: TestAuth;
+    let shop: FaultShop;
+    before(async () => {
+      auth = await createTestAuth();
+      shop = await startFaultShop(auth, victim);
+    });
+    after(() => shop?.close());
+
+    test('only 201s or 503/409 problems; afterwards every acknowledged order exists, no other does, and stock is conserved', async () => {
+      const { ids, initial } = await faultProducts(shop);
+      const load = startLoad(shop, auth, ids);
+      await load.untilMore('created', 5);
+      await shop.victim.kill();
+      await load.untilMore('refused', 5);
+      await shop.victim.start();
+      await load.untilMore('created', 5);
+      await assertRecovered(shop, await load.stop(), initial);
+    });
+  });
 }

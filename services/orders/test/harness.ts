@@ -118,13 +118,4 @@ export async function unitsInOpenOrders(ordersDb: Db, productId: string): Promis
   return rows[0].n;
 }
 
-/** Waits until `check` holds (work finishing in the background), failing with its last answer after `ms`. */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition never held; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export { eventually } from '@emporium/kit/testing';

@@ -125,16 +125,6 @@ export async function deliver(platform: Platform, orderId: string): Promise<void
   }
 }
 
-/** Waits until `check` holds (events travelling between services), failing with the last value after `ms`. */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition never held; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The events a service's outbox holds for a destination, as its relay sends them (to replay them by hand). */
 export async function sentEvents(db: Db, destination: string, source: string) {
@@ -144,3 +134,4 @@ export async function sentEvents(db: Db, destination: string, source: string) {
   );
   return rows.map((r) => ({ id: r.event_id, source, type: r.type, key: r.key, seq: Number(r.seq), occurredAt: new Date(r.occurred_at).toISOString(), data: r.data }));
 }
+export { eventually } from '@emporium/kit/testing';
