@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import type { AuthOptions, AuthUser, Role } from './auth.ts';
@@ -78,4 +79,13 @@ export async function untilPasses<T>(assertion: () => Promise<T>, ms = 20_000): 
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
+}
+
+/** A port free right now on 127.0.0.1, for a service that must come back on the same port after a restart. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

@@ -1,7 +1,7 @@
-import { untilPasses } from '../src/testing.ts';
+import { untilPasses, freePort } from '../src/testing.ts';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import pino from 'pino';
@@ -12,13 +12,6 @@ const kitMigrations = fileURLToPath(new URL('../migrations', import.meta.url));
 const log = pino({ level: 'silent' });
 const SUBSCRIPTIONS = { catalog: ['price.changed', 'item.sold'], audit: ['item.sold'] };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 
 /**

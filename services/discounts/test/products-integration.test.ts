@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { createServer, type AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { App, Db } from '@emporium/kit';
-import { createTestAuth, openTestDb, type TestAuth, untilPasses } from '@emporium/kit/testing';
+import { createTestAuth, openTestDb, type TestAuth, untilPasses, freePort } from '@emporium/kit/testing';
 import { buildApp as buildProducts } from '../../products/src/app.ts';
 import { readConfig as readProductsConfig } from '../../products/src/config.ts';
 import { buildApp as buildDiscounts } from '../src/app.ts';
 import { readConfig } from '../src/config.ts';
 
-/** A free port: products must come back on the same one after being down. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });

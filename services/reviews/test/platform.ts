@@ -1,8 +1,7 @@
 // Real products, discounts, orders and reviews apps on real HTTP ports and fresh databases, wired as in production.
-import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { App, Db, Role } from '@emporium/kit';
-import { createTestAuth, openTestDb, type TestAuth } from '@emporium/kit/testing';
+import { createTestAuth, openTestDb, type TestAuth, freePort } from '@emporium/kit/testing';
 import { buildApp as buildGateway } from '../../../gateway/src/app.ts';
 import { readConfig as gatewayConfig } from '../../../gateway/src/config.ts';
 import { buildApp as buildDiscounts } from '../../discounts/src/app.ts';
@@ -40,14 +39,6 @@ async function start(build: (db: Db) => Promise<App>, port = 0): Promise<Running
   return { app, db, url, close: async () => { await app.close(); await cleanup(); } };
 }
 
-/** A port free right now. Orders and reviews name each other, so one of them must know its port before it starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export async function startPlatform(): Promise<Platform> {
   const auth = await createTestAuth();
