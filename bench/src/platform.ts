@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { dropDatabase } from '@emporium/kit';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -30,6 +31,7 @@ async function waitReady(url: string, timeoutMs: number): Promise<void> {
 
 /** Starts the whole platform with the real launcher, on its own ports and data folder. */
 export async function startPlatform(portBase: number): Promise<Platform> {
+  await dropBenchDatabases();
   const dataDir = mkdtempSync(join(tmpdir(), 'emporium-bench-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/launcher/src/start.ts')], {
     cwd: root,
@@ -39,7 +41,7 @@ export async function startPlatform(portBase: number): Promise<Platform> {
       ...process.env,
       EMPORIUM_PORT_BASE: String(portBase),
       EMPORIUM_DATA_DIR: dataDir,
-      EMPORIUM_DATABASE_PREFIX: 'emporium_bench_',
+      EMPORIUM_DATABASE_PREFIX: DATABASE_PREFIX,
       EMPORIUM_SKIP_WEB_BUILD: '1',
       LOG_LEVEL: 'warn',
       // The load comes from one address; the per-client limit would turn it into 429s.
@@ -59,6 +61,19 @@ export async function startPlatform(portBase: number): Promise<Platform> {
       await exited;
     },
   };
+}
+
+const DATABASE_PREFIX = 'emporium_bench_';
+
+/** Every run starts from empty databases, so rows left by earlier runs never weigh on the figures. */
+async function dropBenchDatabases(): Promise<void> {
+  const server = process.env.EMPORIUM_POSTGRES;
+  if (!server) return; // PGlite data lives in a fresh temporary folder each run
+  for (const name of SERVICES) {
+    const url = new URL(server);
+    url.pathname = `/${DATABASE_PREFIX}${name}`;
+    await dropDatabase(url.toString());
+  }
 }
 
 export async function startBaselines(): Promise<{ origin: string; proxy: string; stop(): void }> {

@@ -13,6 +13,9 @@ const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const portBase = Number(process.env.BENCH_PORT_BASE ?? 18080);
 const load = { connections, durationSeconds, warmupSeconds };
+// BENCH_ONLY=orders measures the baselines and only the cases whose name contains it (for quick iterations).
+const only = process.env.BENCH_ONLY;
+const wanted = (name: string) => !only || name.includes(only);
 
 const baselines = await startBaselines();
 const platform = await startPlatform(portBase);
@@ -22,9 +25,11 @@ try {
   results.push(await measure({ ...load, name: 'baseline: one-hop node proxy', url: `${baselines.proxy}/product` }));
   const page = await (await fetch(`${platform.gateway}/api/products?limit=20`)).json();
   const id = page.items[0].id;
-  results.push(await measure({ ...load, name: 'gateway: GET /api/products/{id}', url: `${platform.gateway}/api/products/${id}` }));
-  results.push(await measure({ ...load, name: 'gateway: GET /api/products?limit=20', url: `${platform.gateway}/api/products?limit=20` }));
-  const orders = await prepareOrderLoad(platform.gateway);
+  if (wanted('product')) {
+    results.push(await measure({ ...load, name: 'gateway: GET /api/products/{id}', url: `${platform.gateway}/api/products/${id}` }));
+    results.push(await measure({ ...load, name: 'gateway: GET /api/products?limit=20', url: `${platform.gateway}/api/products?limit=20` }));
+  }
+  const orders = wanted('orders') ? await prepareOrderLoad(platform.gateway) : null;
   if (orders) {
     results.push(
       await measure({

@@ -53,6 +53,20 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Db> {
   };
 }
 
+// A named statement is parsed and planned once per connection instead of on every call, which is most
+// of PostgreSQL's work for our short queries. Repositories use a bounded set of SQL texts; past the cap
+// (say, SQL built from data) statements go unnamed, so no connection collects prepared statements forever.
+const MAX_NAMED_STATEMENTS = 2000;
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `emporium_${statementNames.size}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Db> {
   const types = {
     getTypeParser: (oid: number, format?: any) =>
@@ -62,7 +76,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
   pool.on('error', () => {}); // an idle client's lost connection is replaced on the next query
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T extends Row>(sql: string, params?: unknown[]) {
-      return (await target.query(sql, params as any[])).rows as T[];
+      return (await target.query({ text: sql, values: params as any[], name: statementName(sql) })).rows as T[];
     },
     async exec(sql: string) {
       await target.query(sql);

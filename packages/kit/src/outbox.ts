@@ -26,13 +26,28 @@ export async function publishEvent(
   subscriptions: Subscriptions,
   event: { type: string; key: string; data: Record<string, unknown> },
 ): Promise<void> {
-  const eventId = randomUUID();
-  for (const [destination, types] of Object.entries(subscriptions)) {
-    if (!types.includes(event.type)) continue;
-    await tx.query('INSERT INTO outbox (event_id, destination, type, key, data) VALUES ($1, $2, $3, $4, $5)', [
-      eventId, destination, event.type, event.key, JSON.stringify(event.data),
-    ]);
-  }
+  const insert = outboxInsert(subscriptions, event, 1);
+  await tx.query(insert.sql, insert.params);
+}
+
+/**
+ * The outbox insert of one event as SQL that uses parameters $first..$first+4, for a caller that saves
+ * a change and its event in a single statement (as one part of a WITH query). With `onlyIf`, an SQL
+ * condition, the rows are written only when it holds (say, when the change's own insert wrote a row).
+ */
+export function outboxInsert(
+  subscriptions: Subscriptions,
+  event: { type: string; key: string; data: Record<string, unknown> },
+  first: number,
+  onlyIf = 'true',
+): { sql: string; params: unknown[] } {
+  const destinations = Object.entries(subscriptions).filter(([, types]) => types.includes(event.type)).map(([name]) => name);
+  const [id, to, type, key, data] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
+  return {
+    sql: `INSERT INTO outbox (event_id, destination, type, key, data)
+          SELECT ${id}::uuid, d, ${type}::text, ${key}::text, ${data}::jsonb FROM unnest(${to}::text[]) AS d WHERE ${onlyIf}`,
+    params: [randomUUID(), destinations, event.type, event.key, JSON.stringify(event.data)],
+  };
 }
 
 export interface RelayOptions {

@@ -50,7 +50,7 @@ export function supervise(spec: ProcessSpec, options: SuperviseOptions): Supervi
   const launch = () => {
     const startedAt = Date.now();
     log.write(`\n--- ${new Date().toISOString()} starting ${spec.name} on port ${spec.port}\n`);
-    child = spawn(process.execPath, ['--import', 'tsx', '--import', ORPHAN_GUARD, spec.script], {
+    child = spawn(process.execPath, [...(process.env.EMPORIUM_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', '--import', ORPHAN_GUARD, spec.script], {
       cwd: options.cwd,
       env: { ...options.env, ...spec.env },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -1,9 +1,9 @@
 import { basisPointsToPercent } from '@emporium/kit';
-import type { OrderRecord } from './orders.repository.ts';
+import type { NewOrder } from './orders.repository.ts';
 import type { OrderJson } from './orders.schemas.ts';
 
 /** The order as the public API shows it: money as {amount, currency}, times as ISO 8601 UTC. */
-export function toOrderJson(order: OrderRecord): OrderJson {
+export function toOrderJson(order: NewOrder): OrderJson {
   const money = (amount: number) => ({ amount, currency: order.currency });
   return {
     id: order.id,
@@ -31,7 +31,7 @@ export function toOrderJson(order: OrderRecord): OrderJson {
 }
 
 /** What every order event carries. */
-export const orderEventData = (order: OrderRecord) => ({
+export const orderEventData = (order: NewOrder) => ({
   orderId: order.id,
   customerId: order.customerId,
   productIds: order.lines.map((l) => l.productId),

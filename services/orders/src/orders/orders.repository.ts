@@ -1,4 +1,5 @@
 import type { Queryable, Row } from '@emporium/kit';
+import type { Claim } from './idempotency.repository.ts';
 import type { PricedLine } from './pricing.ts';
 import type { OrderStatus } from './transitions.ts';
 
@@ -34,35 +35,39 @@ export interface OrderRecord {
   updatedAt: Date;
 }
 
-export interface NewOrder {
-  id: string;
-  customerId: string;
-  currency: string;
-  total: number;
-  lines: PricedLine[];
-  shippingAddress: ShippingAddressRecord;
-  estimatedDelivery: Date;
+/**
+ * Saves a new order in one statement, and only while its Idempotency-Key claim is still in flight:
+ * the claim becomes done with the response to replay, and the order, its line snapshots, its first
+ * history entry and its event are written. False (and nothing written) when the claim was given up.
+ */
+export async function saveNewOrder(db: Queryable, claim: Claim, order: NewOrder, response: string, event: { sql: string; params: unknown[] }): Promise<boolean> {
+  const rows = await db.query(
+    `WITH claim AS (
+       UPDATE idempotency_keys SET state = 'done', response_status = 201, response_body = $4, completed_at = $10
+        WHERE customer_id = $1 AND key = $2 AND order_id = $3 AND state = 'in_flight' RETURNING order_id),
+     saved AS (
+       INSERT INTO orders (id, customer_id, status, currency, total_amount, shipping_address, estimated_delivery, created_at, updated_at)
+       SELECT order_id, $1, 'pending', $5, $6, $7, $8, $10, $10 FROM claim RETURNING id),
+     line_rows AS (
+       INSERT INTO order_lines (order_id, position, product_id, name, image, quantity, unit_price, discount_bps, unit_discounted_price, line_total)
+       SELECT saved.id, l.position, l.product_id, l.name, l.image, l.quantity, l.unit_price, l.discount_bps, l.unit_discounted_price, l.line_total
+         FROM saved, jsonb_to_recordset($9::jsonb) AS l(position int, product_id text, name text, image text, quantity int,
+                                                        unit_price bigint, discount_bps int, unit_discounted_price bigint, line_total bigint)),
+     history AS (INSERT INTO order_history (order_id, position, status, at) SELECT id, 0, 'pending', $10 FROM saved),
+     event AS (${event.sql})
+     SELECT count(*)::int AS saved FROM saved`,
+    [
+      claim.customerId, claim.key, claim.orderId, response, order.currency, order.total, JSON.stringify(order.shippingAddress),
+      order.estimatedDelivery, JSON.stringify(order.lines.map(lineRow)), order.createdAt, ...event.params,
+    ],
+  );
+  return rows[0].saved === 1;
 }
 
-/** Inserts the order, its line snapshots and its first history entry (pending). */
-export async function insertOrder(tx: Queryable, order: NewOrder): Promise<void> {
-  await tx.query(
-    `INSERT INTO orders (id, customer_id, status, currency, total_amount, shipping_address, estimated_delivery)
-     VALUES ($1, $2, 'pending', $3, $4, $5, $6)`,
-    [order.id, order.customerId, order.currency, order.total, JSON.stringify(order.shippingAddress), order.estimatedDelivery],
-  );
-  await tx.query(
-    `INSERT INTO order_lines (order_id, position, product_id, name, image, quantity, unit_price, discount_bps, unit_discounted_price, line_total)
-     SELECT $1, l.position, l.product_id, l.name, l.image, l.quantity, l.unit_price, l.discount_bps, l.unit_discounted_price, l.line_total
-       FROM jsonb_to_recordset($2::jsonb) AS l(position int, product_id text, name text, image text, quantity int,
-                                              unit_price bigint, discount_bps int, unit_discounted_price bigint, line_total bigint)`,
-    [order.id, JSON.stringify(order.lines.map((l, position) => ({
-      position, product_id: l.productId, name: l.name, image: l.image, quantity: l.quantity, unit_price: l.unitPrice,
-      discount_bps: l.discountBps, unit_discounted_price: l.unitDiscountedPrice, line_total: l.lineTotal,
-    })))],
-  );
-  await appendHistory(tx, order.id, 'pending', null);
-}
+const lineRow = (l: PricedLine, position: number) => ({
+  position, product_id: l.productId, name: l.name, image: l.image, quantity: l.quantity, unit_price: l.unitPrice,
+  discount_bps: l.discountBps, unit_discounted_price: l.unitDiscountedPrice, line_total: l.lineTotal,
+});
 
 export async function appendHistory(tx: Queryable, orderId: string, status: OrderStatus, note: string | null): Promise<void> {
   await tx.query(
@@ -71,6 +76,9 @@ export async function appendHistory(tx: Queryable, orderId: string, status: Orde
     [orderId, status, note],
   );
 }
+
+/** An order about to be saved: everything but its place in the list, which the database gives it. */
+export type NewOrder = Omit<OrderRecord, 'seq'>;
 
 export interface OrderDetails {
   status?: OrderStatus;

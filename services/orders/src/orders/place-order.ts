@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, publishEvent } from '@emporium/kit';
+import { AppError, outboxInsert } from '@emporium/kit';
 import { addBusinessDays } from './delivery-date.ts';
 import type { OrderDeps } from './deps.ts';
 import { requestFingerprint } from './fingerprint.ts';
 import { completeClaim, dropClaim, findKey, insertClaim, type Claim } from './idempotency.repository.ts';
 import { orderEventData, toOrderJson } from './order-json.ts';
-import { findOrder, insertOrder } from './orders.repository.ts';
+import { saveNewOrder, type NewOrder } from './orders.repository.ts';
 import type { PlaceOrderInput } from './orders.schemas.ts';
 import { orderableProducts, priceLines, type PricedOrder } from './pricing.ts';
 import { releaseNow } from './releases.ts';
@@ -18,9 +18,10 @@ export interface StoredResponse {
 }
 
 /**
- * Places an order once per (customer, Idempotency-Key): prices it from products and discounts, holds the
- * stock, then saves the order, its event and its stored response in one transaction that commits only
- * once products has committed the reservation. Any failure lets go of the key and gives the stock back.
+ * Places an order once per (customer, Idempotency-Key): prices it from products and discounts, holds
+ * the stock and has products commit the hold, then saves the order, its event and its stored response
+ * in one statement. Any failure before that lets go of the key and gives the stock back (a committed
+ * hold too); a process that dies on the way leaves its claim, which the sweeper turns into a release.
  */
 export async function placeOrder(deps: OrderDeps, customerId: string, key: string, input: PlaceOrderInput): Promise<StoredResponse> {
   assertEachProductOnce(input);
@@ -38,7 +39,8 @@ export async function placeOrder(deps: OrderDeps, customerId: string, key: strin
       if (err instanceof AppError && err.status < 500) mayHoldStock = false;
       throw err;
     });
-    const body = await saveOrder(deps, claim, input, priced);
+    await deps.products.commit(claim.orderId);
+    const body = await saveOrder(deps, claim, newOrder(deps, claim, input, priced));
     deps.eventsWritten();
     return { status: 201, body, replayed: false };
   } catch (err) {
@@ -47,27 +49,33 @@ export async function placeOrder(deps: OrderDeps, customerId: string, key: strin
   }
 }
 
-async function saveOrder(deps: OrderDeps, claim: Claim, input: PlaceOrderInput, priced: PricedOrder): Promise<string> {
-  return deps.db.transaction(async (tx) => {
-    await insertOrder(tx, {
-      id: claim.orderId,
-      customerId: claim.customerId,
-      currency: priced.currency,
-      total: priced.total,
-      lines: priced.lines,
-      shippingAddress: input.shippingAddress,
-      estimatedDelivery: addBusinessDays(new Date(), deps.settings.deliveryDays),
-    });
-    const order = (await findOrder(tx, claim.orderId))!;
-    await publishEvent(tx, deps.subscriptions, { type: 'order.placed', key: order.id, data: orderEventData(order) });
-    const body = JSON.stringify(toOrderJson(order));
-    if (!(await completeClaim(tx, claim, 201, body))) {
-      throw new AppError('ORDER.ABANDONED', 503, 'This order took too long to place. Please try again.');
-    }
-    // Last, while the transaction is still open: if products does not confirm, the order is rolled back.
-    await deps.products.commit(claim.orderId);
-    return body;
-  });
+function newOrder(deps: OrderDeps, claim: Claim, input: PlaceOrderInput, priced: PricedOrder): NewOrder {
+  const now = new Date();
+  return {
+    id: claim.orderId,
+    customerId: claim.customerId,
+    status: 'pending',
+    currency: priced.currency,
+    total: priced.total,
+    shippingAddress: input.shippingAddress,
+    estimatedDelivery: addBusinessDays(now, deps.settings.deliveryDays),
+    carrier: null,
+    trackingNumber: null,
+    lines: priced.lines,
+    history: [{ status: 'pending', at: now, note: null }],
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+async function saveOrder(deps: OrderDeps, claim: Claim, order: NewOrder): Promise<string> {
+  const body = JSON.stringify(toOrderJson(order));
+  const event = outboxInsert(deps.subscriptions, { type: 'order.placed', key: order.id, data: orderEventData(order) }, 11, 'EXISTS (SELECT 1 FROM saved)');
+  if (!(await saveNewOrder(deps.db, claim, order, body, event))) {
+    // The sweeper took this attempt for a dead one and has recorded the release of its stock.
+    throw new AppError('ORDER.ABANDONED', 503, 'This order took too long to place. Please try again.');
+  }
+  return body;
 }
 
 /** Frees the key for a retry and, when stock may be held, records its release in the same statement and sends it. */

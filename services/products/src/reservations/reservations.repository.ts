@@ -16,6 +16,14 @@ export interface LockedProduct {
   deleted: boolean;
 }
 
+export interface HoldResult {
+  /** taken: the units are held now; exists: a reservation with this id was there already; short: nothing changed. */
+  outcome: 'taken' | 'exists' | 'short';
+  products: LockedProduct[];
+  /** The reservation as it is now; null when short. */
+  reservation: ReservationRow | null;
+}
+
 export interface Line {
   productId: string;
   quantity: number;
@@ -25,16 +33,6 @@ const RESERVATION = 'id, status, expires_at, expires_at <= now() AS expired';
 
 export function createReservationsRepository(db: Db) {
   return {
-    /** Null when a reservation with this id exists already (or is being written by another transaction, which we waited for). */
-    async insertHeld(tx: Queryable, id: string, ttlSeconds: number): Promise<ReservationRow | null> {
-      const rows = await tx.query<ReservationRow>(
-        `INSERT INTO reservations (id, status, expires_at) VALUES ($1, 'held', now() + make_interval(secs => $2))
-         ON CONFLICT (id) DO NOTHING RETURNING ${RESERVATION}`,
-        [id, ttlSeconds],
-      );
-      return rows[0] ?? null;
-    },
-
     async find(id: string, q: Queryable = db): Promise<ReservationRow | null> {
       const rows = await q.query<ReservationRow>(`SELECT ${RESERVATION} FROM reservations WHERE id = $1`, [id]);
       return rows[0] ?? null;
@@ -46,21 +44,28 @@ export function createReservationsRepository(db: Db) {
     },
 
     /**
-     * Takes the stock of every line, or of none when one cannot be served, in one statement
-     * (migrations/002_take_stock.sql); returns the products as they are afterwards.
+     * Holds the stock of every line, or of none when one cannot be served, in one statement
+     * (migrations/003_hold_stock.sql); reports the products as they are afterwards.
      */
-    async takeStock(tx: Queryable, reservationId: string, lines: Line[]): Promise<{ taken: boolean; products: LockedProduct[] }> {
-      const rows = await tx.query<{ product_id: string; product_name: string; product_stock: number; product_deleted: boolean; taken: boolean }>(
-        'SELECT * FROM take_stock($1, $2::text[], $3::int[])',
-        [reservationId, lines.map((l) => l.productId), lines.map((l) => l.quantity)],
+    async holdStock(reservationId: string, ttlSeconds: number, lines: Line[]): Promise<HoldResult> {
+      const [row] = await db.query<Omit<ReservationRow, 'id'> & Omit<HoldResult, 'reservation'>>(
+        'SELECT * FROM hold_stock($1, $2, $3::text[], $4::int[])',
+        [reservationId, ttlSeconds, lines.map((l) => l.productId), lines.map((l) => l.quantity)],
       );
-      return {
-        taken: rows.length > 0 && rows[0].taken,
-        products: rows.map((r) => ({ id: r.product_id, name: r.product_name, stock: r.product_stock, deleted: r.product_deleted })),
-      };
+      const reservation = row.outcome === 'short' ? null : { id: reservationId, status: row.status, expires_at: row.expires_at, expired: row.expired };
+      return { outcome: row.outcome, products: row.products, reservation };
     },
 
-    /** Puts a reservation's units back, locking the products in id order like takeStock's caller does. */
+    /** Marks a held, unexpired reservation committed in one statement; false when it is not (absent, released, expired or committed). */
+    async commitHeld(id: string): Promise<boolean> {
+      const rows = await db.query(
+        `UPDATE reservations SET status = 'committed', updated_at = now() WHERE id = $1 AND status = 'held' AND expires_at > now() RETURNING id`,
+        [id],
+      );
+      return rows.length === 1;
+    },
+
+    /** Puts a reservation's units back, locking the products in id order as hold_stock does. */
     async returnStock(tx: Queryable, reservationId: string): Promise<void> {
       await tx.query(
         `SELECT p.id FROM products p JOIN reservation_lines l ON l.product_id = p.id

@@ -30,18 +30,14 @@ export async function reserveStock(deps: ReservationDeps, input: ReserveStock): 
       errors: [{ path: `/body/items/${duplicate}/productId`, message: 'appears more than once' }],
     });
   }
-  const result = await deps.db.transaction(async (tx) => {
-    const held = await deps.repo.insertHeld(tx, input.reservationId, input.ttlSeconds ?? deps.defaultTtlSeconds);
-    if (!held) return { created: false, row: (await deps.repo.find(input.reservationId, tx))! };
-    const { taken, products } = await deps.repo.takeStock(tx, input.reservationId, lines);
-    if (!taken) {
-      assertAvailable(lines, products); // names the first line that cannot be served
-      throw new Error('take_stock refused lines that could all be served'); // rolls back; never expected
-    }
-    return { created: true, row: held };
-  });
-  if (result.created) deps.cache.invalidate();
-  return { created: result.created, reservation: view(result.row) };
+  const held = await deps.repo.holdStock(input.reservationId, input.ttlSeconds ?? deps.defaultTtlSeconds, lines);
+  if (!held.reservation) {
+    assertAvailable(lines, held.products); // names the first line that cannot be served
+    throw new Error('hold_stock refused lines that could all be served'); // never expected
+  }
+  const created = held.outcome === 'taken';
+  if (created) deps.cache.invalidate();
+  return { created, reservation: view(held.reservation) };
 }
 
 /** Throws 422 for a product that is unknown or deleted, 409 for one without enough units (the first line that fails). */
@@ -61,17 +57,14 @@ export function assertAvailable(lines: Line[], products: LockedProduct[]): void 
 
 /** A held reservation becomes committed (the sale stands). Committing twice is fine; after a release or expiry it is a 409. */
 export async function commitReservation(deps: ReservationDeps, id: string): Promise<{ reservationId: string; status: 'committed' }> {
-  const changed = await deps.db.transaction(async (tx) => {
-    const row = await deps.repo.findForUpdate(tx, id);
+  // One statement on the common path; the reasons for a refusal are looked up only when there is one.
+  if (!(await deps.repo.commitHeld(id))) {
+    const row = await deps.repo.find(id);
     if (!row) throw unknownReservation(id);
-    if (row.status === 'committed') return false;
-    if (row.status === 'released' || row.expired) {
+    if (row.status !== 'committed') {
       throw new AppError('RESERVATION.EXPIRED', 409, `Reservation ${id} was released or expired before it was committed`);
     }
-    await deps.repo.setStatus(tx, id, 'committed');
-    return true;
-  });
-  if (changed) deps.cache.invalidate();
+  }
   return { reservationId: id, status: 'committed' };
 }
 
