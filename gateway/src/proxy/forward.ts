@@ -48,7 +48,7 @@ export interface Outgoing {
   clientAddress: string;
   protocol: string;
   host?: string;
-  body?: NodeJS.ReadableStream;
+  body?: NodeJS.ReadableStream | Buffer;
   budgetMs: number;
 }
 

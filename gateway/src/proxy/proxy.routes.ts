@@ -3,7 +3,7 @@ import { AppError } from '@emporium/kit';
 import { upstreamFor, type UpstreamName } from '../upstreams.ts';
 import { answerHeaders, forward, limitBody, tooLarge, type Upstream } from './forward.ts';
 
-const BUFFERED_ANSWER_BYTES = 64 * 1024;
+const BUFFERED_BYTES = 64 * 1024;
 
 export interface ProxyOptions {
   upstreams: Map<UpstreamName, Upstream>;
@@ -37,7 +37,7 @@ async function proxy(request: FastifyRequest, reply: FastifyReply, options: Prox
     clientAddress: request.ip,
     protocol: request.protocol,
     host: request.host,
-    body: requestBody(request, options.bodyLimit),
+    body: await requestBody(request, options.bodyLimit),
     budgetMs: options.budgetMs,
   }).catch((err: Error) => {
     // The problem itself is logged as a warning by the kit; the low-level cause goes to the log file only.
@@ -47,16 +47,21 @@ async function proxy(request: FastifyRequest, reply: FastifyReply, options: Prox
   reply.code(answer.statusCode).headers(answerHeaders(answer.headers));
   // A small answer of known size goes out in one write; anything else streams through as it comes.
   const length = Number(answer.headers['content-length']);
-  if (length <= BUFFERED_ANSWER_BYTES) return reply.send(Buffer.from(await answer.body.arrayBuffer()));
+  if (length <= BUFFERED_BYTES) return reply.send(Buffer.from(await answer.body.arrayBuffer()));
   return reply.send(answer.body);
 }
 
-function requestBody(request: FastifyRequest, limit: number): NodeJS.ReadableStream | undefined {
+/** A small body of known size is read whole and sent in one write; anything else streams through. */
+async function requestBody(request: FastifyRequest, limit: number): Promise<NodeJS.ReadableStream | Buffer | undefined> {
   const length = request.headers['content-length'];
   const chunked = request.headers['transfer-encoding'] !== undefined;
   if (!chunked && (length === undefined || length === '0')) return undefined;
   if (Number(length) > limit) throw tooLarge(limit);
-  return chunked ? request.raw.pipe(limitBody(limit)) : request.raw;
+  if (chunked) return request.raw.pipe(limitBody(limit));
+  if (Number(length) > BUFFERED_BYTES) return request.raw;
+  const chunks: Buffer[] = [];
+  for await (const chunk of request.raw) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 function describe(cause: unknown): string {

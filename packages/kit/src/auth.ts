@@ -39,6 +39,7 @@ export async function registerAuth(app: FastifyInstance, options: AuthOptions): 
   } else {
     throw new Error('Auth needs AUTH_PUBLIC_JWK or AUTH_JWKS_URL');
   }
+  const verified = verifiedTokens(10_000);
   app.decorateRequest('user', null);
   app.decorateRequest('authError', null);
   app.addHook('onRequest', async (request) => {
@@ -47,6 +48,11 @@ export async function registerAuth(app: FastifyInstance, options: AuthOptions): 
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       request.authError = 'Authorization must be "Bearer <token>"';
+      return;
+    }
+    const known = verified.get(token);
+    if (known && known.expiresAt > Date.now()) {
+      request.user = known.user;
       return;
     }
     try {
@@ -60,10 +66,27 @@ export async function registerAuth(app: FastifyInstance, options: AuthOptions): 
       const role = payload.role as Role;
       if (!ROLES.includes(role)) throw new Error('unknown role');
       request.user = { userId: String(payload.sub), role, name: String(payload.name ?? '') };
+      verified.remember(token, { user: request.user, expiresAt: payload.exp! * 1000 });
     } catch (err) {
       request.authError = (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'The access token has expired' : 'The access token is not valid';
     }
   });
+}
+
+/**
+ * Tokens whose signature and claims were checked already, until they expire: a client sends the same
+ * token with every request, and checking an Ed25519 signature is most of an authenticated request's
+ * cost. A token signed by a key taken out of the JWKS stays accepted until its own expiry (minutes).
+ */
+function verifiedTokens(capacity: number) {
+  const entries = new Map<string, { user: AuthUser; expiresAt: number }>();
+  return {
+    get: (token: string) => entries.get(token),
+    remember(token: string, entry: { user: AuthUser; expiresAt: number }) {
+      if (entries.size >= capacity) entries.delete(entries.keys().next().value!); // the oldest goes
+      entries.set(token, entry);
+    },
+  };
 }
 
 export function currentUser(request: FastifyRequest): AuthUser {

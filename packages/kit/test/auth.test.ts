@@ -64,6 +64,16 @@ describe('a service verifying the users service\'s tokens through its JWKS', () 
     assert.equal((await whoami(shop, await forge())).statusCode, 200);
   });
 
+  test('a token accepted before is refused once it expires (remembering checked tokens never outlives them)', async () => {
+    const token = await forge({ claims: { exp: now() + 2 } });
+    assert.equal((await whoami(shop, token)).statusCode, 200);
+    assert.equal((await whoami(shop, token)).statusCode, 200);
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    const res = await whoami(shop, token);
+    assert.equal(res.statusCode, 401, res.body);
+    assert.equal(res.json().detail, 'The access token has expired');
+  });
+
   test('no token is a 401 on a route that needs one', async () => {
     assert.equal((await shop.inject({ url: '/whoami' })).statusCode, 401);
   });
