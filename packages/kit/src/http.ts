@@ -59,18 +59,25 @@ export function createPeer(options: PeerOptions): Peer {
     if (requestId) headers['x-request-id'] = requestId;
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     const budget = req.timeoutMs ?? timeoutMs;
-    const res = await pool.request({
-      method: req.method,
-      path,
-      headers,
-      body: req.body === undefined ? undefined : JSON.stringify(req.body),
-      headersTimeout: budget,
-      bodyTimeout: budget,
-      signal: AbortSignal.timeout(budget),
-    });
-    const text = await res.body.text();
-    const body = (text && /json/.test(String(res.headers['content-type'])) ? JSON.parse(text) : text) as T;
-    return { status: res.statusCode, body };
+    // Our own timer rather than AbortSignal.timeout, whose timer (and error) outlives every answered call.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DOMException('The peer took too long', 'TimeoutError')), budget);
+    try {
+      const res = await pool.request({
+        method: req.method,
+        path,
+        headers,
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        headersTimeout: budget,
+        bodyTimeout: budget,
+        signal: deadline.signal,
+      });
+      const text = await res.body.text();
+      const body = (text && /json/.test(String(res.headers['content-type'])) ? JSON.parse(text) : text) as T;
+      return { status: res.statusCode, body };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async function request<T>(req: PeerRequest): Promise<PeerResponse<T>> {

@@ -12,3 +12,4 @@ export { buildService, type App, type ServiceOptions } from './service.ts';
 export { runService } from './server.ts';
 export { Money, discountedAmount, percentToBasisPoints, basisPointsToPercent, assertCurrency } from './money.ts';
 export { ListQuery, Page, encodeCursor, decodeCursor, pageOf } from './pagination.ts';
+export { createBatcher } from './batcher.ts';

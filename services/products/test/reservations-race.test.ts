@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { usingPostgres } from '@emporium/kit/testing';
 import { createReadCache } from '../src/products/read-cache.ts';
 import { createReservationsRepository } from '../src/reservations/reservations.repository.ts';
-import { releaseExpired } from '../src/reservations/reservations.service.ts';
+import { releaseExpired, reserveStock } from '../src/reservations/reservations.service.ts';
 import { createProduct, startProducts, type TestProducts } from './helpers.ts';
 
 // These races only mean something on PostgreSQL (TEST_DATABASE_URL), where transactions run at
@@ -68,6 +68,26 @@ describe(`products: concurrent reservations ${where}`, () => {
     assert.equal(results.filter((r) => r.statusCode === 409).length, 40);
     assert.equal(await stockOf(a.id), 0);
     assert.equal(await stockOf(b.id), 0);
+  });
+
+  test('three instances, each sending its own batches, never oversell or deadlock on the same two products', async () => {
+    // One instance decides a batch's reservations one after another; separate instances race in the database.
+    const instances = [0, 1, 2].map(() => ({ db: t.db, repo: createReservationsRepository(t.db), cache: createReadCache({ ttlMs: 0 }), defaultTtlSeconds: 120 }));
+    for (let round = 0; round < rounds(3); round++) {
+      const a = await createProduct(t, { stock: 10 });
+      const b = await createProduct(t, { stock: 10 });
+      const results = await Promise.allSettled(
+        Array.from({ length: 60 }, (_, i) => {
+          const lines = [{ productId: a.id, quantity: 1 }, { productId: b.id, quantity: 1 }];
+          return reserveStock(instances[i % 3], { reservationId: randomUUID(), items: i % 2 ? lines : lines.reverse() });
+        }),
+      );
+      const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason);
+      assert.equal(results.length - refused.length, 10, `round ${round}`);
+      assert.ok(refused.every((err) => err.status === 409), refused.map((err) => err.message).join('; '));
+      assert.equal(await stockOf(a.id), 0);
+      assert.equal(await stockOf(b.id), 0);
+    }
   });
 
   test('the same reservation sent 20 times at once holds its units once', async () => {

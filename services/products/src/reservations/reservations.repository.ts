@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '@emporium/kit';
+import { createBatcher, type Db, type Queryable } from '@emporium/kit';
 import type { ReservationStatus } from './reservations.schemas.ts';
 
 export interface ReservationRow {
@@ -31,7 +31,26 @@ export interface Line {
 
 const RESERVATION = 'id, status, expires_at, expires_at <= now() AS expired';
 
+interface HoldRequest {
+  reservationId: string;
+  ttlSeconds: number;
+  lines: Line[];
+}
+
+type HoldRow = Omit<ReservationRow, 'id'> & Omit<HoldResult, 'reservation'> & { reservation_id: string };
+
 export function createReservationsRepository(db: Db) {
+  // One batch at a time: batches would only wait for each other's locks on the same products.
+  const holdInBatch = createBatcher(async (requests: HoldRequest[]): Promise<HoldResult[]> => {
+    const rows = await db.query<HoldRow>('SELECT * FROM hold_stock_batch($1::jsonb)', [
+      JSON.stringify(requests.map((r) => ({ id: r.reservationId, ttlSeconds: r.ttlSeconds, items: r.lines }))),
+    ]);
+    return rows.map((row) => ({
+      outcome: row.outcome,
+      products: row.products,
+      reservation: row.outcome === 'short' ? null : { id: row.reservation_id, status: row.status, expires_at: row.expires_at, expired: row.expired },
+    }));
+  });
   return {
     async find(id: string, q: Queryable = db): Promise<ReservationRow | null> {
       const rows = await q.query<ReservationRow>(`SELECT ${RESERVATION} FROM reservations WHERE id = $1`, [id]);
@@ -44,17 +63,11 @@ export function createReservationsRepository(db: Db) {
     },
 
     /**
-     * Holds the stock of every line, or of none when one cannot be served, in one statement
-     * (migrations/003_hold_stock.sql); reports the products as they are afterwards.
+     * Holds the stock of every line, or of none when one cannot be served; reports the products as they
+     * are afterwards. Concurrent holds go to the database together, in one statement
+     * (migrations/004_hold_stock_batch.sql).
      */
-    async holdStock(reservationId: string, ttlSeconds: number, lines: Line[]): Promise<HoldResult> {
-      const [row] = await db.query<Omit<ReservationRow, 'id'> & Omit<HoldResult, 'reservation'>>(
-        'SELECT * FROM hold_stock($1, $2, $3::text[], $4::int[])',
-        [reservationId, ttlSeconds, lines.map((l) => l.productId), lines.map((l) => l.quantity)],
-      );
-      const reservation = row.outcome === 'short' ? null : { id: reservationId, status: row.status, expires_at: row.expires_at, expired: row.expired };
-      return { outcome: row.outcome, products: row.products, reservation };
-    },
+    holdStock: (reservationId: string, ttlSeconds: number, lines: Line[]): Promise<HoldResult> => holdInBatch({ reservationId, ttlSeconds, lines }),
 
     /** Marks a held, unexpired reservation committed in one statement; false when it is not (absent, released, expired or committed). */
     async commitHeld(id: string): Promise<boolean> {

@@ -1,0 +1,44 @@
+/**
+ * Turns many concurrent calls into few batches. A call made while `concurrency` batches are running
+ * waits and goes out with every other call that arrived meanwhile (up to `maxBatch`), so an idle
+ * service adds no delay and a busy one pays one round trip, one statement and one commit per batch
+ * instead of per call. Under a burst for the same products, that also ends the queue of transactions
+ * waiting on each other's row locks: one batch takes them once.
+ *
+ * `flush` answers each input in order, with a value or an Error for that input alone. When a whole
+ * batch fails, its calls are tried again one by one, so a single bad input cannot fail the others.
+ */
+export function createBatcher<I, O>(
+  flush: (inputs: I[]) => Promise<(O | Error)[]>,
+  options: { maxBatch?: number; concurrency?: number } = {},
+): (input: I) => Promise<O> {
+  const { maxBatch = 100, concurrency = 1 } = options;
+  const waiting: { input: I; resolve: (value: O) => void; reject: (err: unknown) => void }[] = [];
+  let running = 0;
+
+  async function send(batch: typeof waiting): Promise<void> {
+    try {
+      const answers = await flush(batch.map((call) => call.input));
+      batch.forEach((call, i) => (answers[i] instanceof Error ? call.reject(answers[i]) : call.resolve(answers[i] as O)));
+    } catch (err) {
+      if (batch.length === 1) batch[0].reject(err);
+      else await Promise.all(batch.map((call) => send([call])));
+    }
+  }
+
+  function next(): void {
+    while (running < concurrency && waiting.length > 0) {
+      running++;
+      void send(waiting.splice(0, maxBatch)).finally(() => {
+        running--;
+        next();
+      });
+    }
+  }
+
+  return (input) =>
+    new Promise<O>((resolve, reject) => {
+      waiting.push({ input, resolve, reject });
+      next();
+    });
+}

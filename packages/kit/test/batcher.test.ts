@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createBatcher } from '../src/index.ts';
+
+/** A flush that records each batch and answers after the given pause. */
+function recordingFlush(pauseMs = 5, answer = (n: number): number | Error => n * 10) {
+  const batches: number[][] = [];
+  const flush = async (inputs: number[]) => {
+    batches.push(inputs);
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    return inputs.map(answer);
+  };
+  return { batches, flush };
+}
+
+test('an idle batcher sends a call at once; calls made meanwhile go together in the next batch', async () => {
+  const { batches, flush } = recordingFlush();
+  const call = createBatcher(flush);
+  const answers = await Promise.all([1, 2, 3, 4].map((n) => call(n)));
+  assert.deepEqual(answers, [10, 20, 30, 40]);
+  assert.deepEqual(batches, [[1], [2, 3, 4]]);
+});
+
+test('a batch never holds more than maxBatch calls, and at most `concurrency` batches run at once', async () => {
+  let running = 0;
+  let most = 0;
+  const sizes: number[] = [];
+  const call = createBatcher(async (inputs: number[]) => {
+    running++;
+    most = Math.max(most, running);
+    sizes.push(inputs.length);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    running--;
+    return inputs;
+  }, { maxBatch: 3, concurrency: 2 });
+  const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => call(n)));
+  assert.deepEqual(answers, Array.from({ length: 20 }, (_, n) => n));
+  assert.ok(sizes.every((size) => size <= 3), `sizes ${sizes}`);
+  assert.equal(most, 2);
+});
+
+test('an Error answered for one input fails that call only', async () => {
+  const { flush } = recordingFlush(1, (n) => (n === 2 ? new Error('no stock for 2') : n));
+  const call = createBatcher(flush);
+  const settled = await Promise.allSettled([1, 2, 3].map((n) => call(n)));
+  assert.deepEqual(settled.map((s) => s.status), ['fulfilled', 'rejected', 'fulfilled']);
+  assert.equal((settled[1] as PromiseRejectedResult).reason.message, 'no stock for 2');
+});
+
+test('a batch that fails as a whole is tried again call by call, so one bad input fails alone', async () => {
+  const batches: number[][] = [];
+  const call = createBatcher(async (inputs: number[]) => {
+    batches.push(inputs);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    if (inputs.includes(13)) throw new Error('the statement failed');
+    return inputs;
+  });
+  const settled = await Promise.allSettled([1, 12, 13, 14].map((n) => call(n)));
+  assert.deepEqual(settled.map((s) => s.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+  assert.deepEqual(batches, [[1], [12, 13, 14], [12], [13], [14]]);
+});
