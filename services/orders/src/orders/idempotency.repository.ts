@@ -1,4 +1,4 @@
-import type { Queryable } from '@emporium/kit';
+import { createBatcher, type Db, type Queryable } from '@emporium/kit';
 
 export interface KeyRecord {
   fingerprint: string;
@@ -15,14 +15,30 @@ export interface Claim {
   orderId: string;
 }
 
-/** Takes the key for this request; false when someone (this customer, earlier) holds it already. */
-export async function insertClaim(db: Queryable, claim: Claim): Promise<boolean> {
+/**
+ * Takes the key for this request; false when someone (this customer, earlier) holds it already.
+ * Claims arriving together are written by one statement (one batch per database at a time).
+ */
+export function insertClaim(db: Db, claim: Claim): Promise<boolean> {
+  let claimInBatch = claimBatchers.get(db);
+  if (!claimInBatch) claimBatchers.set(db, (claimInBatch = createBatcher((claims: Claim[]) => insertClaims(db, claims), { concurrency: 2 })));
+  return claimInBatch(claim);
+}
+
+const claimBatchers = new WeakMap<Db, (claim: Claim) => Promise<boolean>>();
+
+async function insertClaims(db: Db, claims: Claim[]): Promise<boolean[]> {
+  // Keys are written in one order whatever the batch's order, so two batches holding the same keys cannot deadlock.
   const rows = await db.query(
-    `INSERT INTO idempotency_keys (customer_id, key, fingerprint, order_id, state) VALUES ($1, $2, $3, $4, 'in_flight')
+    `INSERT INTO idempotency_keys (customer_id, key, fingerprint, order_id, state)
+     SELECT c.customer_id, c.key, c.fingerprint, c.order_id, 'in_flight'
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS c (customer_id, key, fingerprint, order_id)
+      ORDER BY c.customer_id, c.key
      ON CONFLICT (customer_id, key) DO NOTHING RETURNING order_id`,
-    [claim.customerId, claim.key, claim.fingerprint, claim.orderId],
+    [claims.map((c) => c.customerId), claims.map((c) => c.key), claims.map((c) => c.fingerprint), claims.map((c) => c.orderId)],
   );
-  return rows.length === 1;
+  const taken = new Set(rows.map((row) => row.order_id));
+  return claims.map((claim) => taken.has(claim.orderId));
 }
 
 export async function findKey(db: Queryable, customerId: string, key: string): Promise<KeyRecord | null> {

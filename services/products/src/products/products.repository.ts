@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '@emporium/kit';
+import { createBatcher, type Db, type Queryable } from '@emporium/kit';
 import type { Sort } from './products.schemas.ts';
 
 export interface ProductRow {
@@ -63,6 +63,11 @@ const ORDERINGS: Record<Sort, { columns: string[]; descending: boolean }> = {
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createProductsRepository(db: Db) {
+  const findManyInBatch = createBatcher(async (idLists: string[][]): Promise<ProductRow[][]> => {
+    const rows = await db.query<ProductRow>(`SELECT ${COLUMNS} FROM products WHERE id = ANY($1::text[])`, [[...new Set(idLists.flat())]]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return idLists.map((ids) => ids.flatMap((id) => byId.get(id) ?? []));
+  }, { concurrency: 2 });
   return {
     async findById(id: string, q: Queryable = db): Promise<ProductRow | null> {
       const rows = await q.query<ProductRow>(`SELECT ${COLUMNS} FROM products WHERE id = $1`, [id]);
@@ -75,9 +80,8 @@ export function createProductsRepository(db: Db) {
       return rows[0] ?? null;
     },
 
-    async findMany(ids: string[], q: Queryable = db): Promise<ProductRow[]> {
-      return q.query<ProductRow>(`SELECT ${COLUMNS} FROM products WHERE id = ANY($1::text[])`, [ids]);
-    },
+    /** The products with these ids (deleted ones too). Reads arriving together are answered by one query. */
+    findMany: (ids: string[]): Promise<ProductRow[]> => findManyInBatch(ids),
 
     /** Listed products only; returns limit + 1 rows so the caller knows whether a next page exists. */
     async list(filter: ListFilter, q: Queryable = db): Promise<ProductRow[]> {

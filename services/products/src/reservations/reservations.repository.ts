@@ -51,6 +51,16 @@ export function createReservationsRepository(db: Db) {
       reservation: row.outcome === 'short' ? null : { id: row.reservation_id, status: row.status, expires_at: row.expires_at, expired: row.expired },
     }));
   });
+  // The rows are taken in primary key order whatever the batch's order, so two batches cannot deadlock.
+  const commitInBatch = createBatcher(async (ids: string[]): Promise<boolean[]> => {
+    const rows = await db.query<{ id: string }>(
+      `UPDATE reservations SET status = 'committed', updated_at = now()
+        WHERE id = ANY($1::text[]) AND status = 'held' AND expires_at > now() RETURNING id`,
+      [ids],
+    );
+    const committed = new Set(rows.map((row) => row.id));
+    return ids.map((id, i) => committed.has(id) && ids.indexOf(id) === i);
+  }, { concurrency: 2 });
   return {
     async find(id: string, q: Queryable = db): Promise<ReservationRow | null> {
       const rows = await q.query<ReservationRow>(`SELECT ${RESERVATION} FROM reservations WHERE id = $1`, [id]);
@@ -69,14 +79,11 @@ export function createReservationsRepository(db: Db) {
      */
     holdStock: (reservationId: string, ttlSeconds: number, lines: Line[]): Promise<HoldResult> => holdInBatch({ reservationId, ttlSeconds, lines }),
 
-    /** Marks a held, unexpired reservation committed in one statement; false when it is not (absent, released, expired or committed). */
-    async commitHeld(id: string): Promise<boolean> {
-      const rows = await db.query(
-        `UPDATE reservations SET status = 'committed', updated_at = now() WHERE id = $1 AND status = 'held' AND expires_at > now() RETURNING id`,
-        [id],
-      );
-      return rows.length === 1;
-    },
+    /**
+     * Marks a held, unexpired reservation committed; false when it is not (absent, released, expired or
+     * committed already). Commits arriving together go in one statement.
+     */
+    commitHeld: (id: string): Promise<boolean> => commitInBatch(id),
 
     /** Puts a reservation's units back, locking the products in id order as hold_stock does. */
     async returnStock(tx: Queryable, reservationId: string): Promise<void> {
