@@ -26,29 +26,24 @@ export async function publishEvent(
   subscriptions: Subscriptions,
   event: { type: string; key: string; data: Record<string, unknown> },
 ): Promise<void> {
-  const insert = outboxInsert(subscriptions, event, 1);
-  await tx.query(insert.sql, insert.params);
+  await tx.query(
+    outboxInsertFrom('(SELECT $1::uuid AS event_id, $2::text AS type, $3::text AS key, $4::jsonb AS data, $5::text[] AS destinations)'),
+    [randomUUID(), event.type, event.key, JSON.stringify(event.data), destinationsOf(subscriptions, event.type)],
+  );
 }
 
 /**
- * The outbox insert of one event as SQL that uses parameters $first..$first+4, for a caller that saves
- * a change and its event in a single statement (as one part of a WITH query). With `onlyIf`, an SQL
- * condition, the rows are written only when it holds (say, when the change's own insert wrote a row).
+ * SQL that writes events into the outbox, one row per destination, for a caller that saves changes
+ * and their events in a single statement (as one part of a WITH query). `events` is an SQL relation
+ * with the columns event_id uuid, type text, key text, data jsonb and destinations text[].
  */
-export function outboxInsert(
-  subscriptions: Subscriptions,
-  event: { type: string; key: string; data: Record<string, unknown> },
-  first: number,
-  onlyIf = 'true',
-): { sql: string; params: unknown[] } {
-  const destinations = Object.entries(subscriptions).filter(([, types]) => types.includes(event.type)).map(([name]) => name);
-  const [id, to, type, key, data] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
-  return {
-    sql: `INSERT INTO outbox (event_id, destination, type, key, data)
-          SELECT ${id}::uuid, d, ${type}::text, ${key}::text, ${data}::jsonb FROM unnest(${to}::text[]) AS d WHERE ${onlyIf}`,
-    params: [randomUUID(), destinations, event.type, event.key, JSON.stringify(event.data)],
-  };
-}
+export const outboxInsertFrom = (events: string) =>
+  `INSERT INTO outbox (event_id, destination, type, key, data)
+   SELECT e.event_id, d, e.type, e.key, e.data FROM ${events} AS e, unnest(e.destinations) AS d`;
+
+/** The destinations subscribed to an event type. */
+export const destinationsOf = (subscriptions: Subscriptions, type: string): string[] =>
+  Object.entries(subscriptions).filter(([, types]) => types.includes(type)).map(([name]) => name);
 
 export interface RelayOptions {
   db: Db;

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { authOptionsFrom, buildService, createPeer, openServiceDb, startOutboxRelay, type App, type Db } from '@emporium/kit';
+import { authOptionsFrom, buildService, createBatcher, createPeer, openServiceDb, startOutboxRelay, type App, type Db } from '@emporium/kit';
 import type { Config } from './config.ts';
 import { ORDER_EVENTS, type OrderDeps } from './orders/deps.ts';
+import { insertClaims, type Claim } from './orders/idempotency.repository.ts';
+import { saveNewOrders, type PlacedOrder } from './orders/orders.repository.ts';
 import { orderRoutes } from './orders/orders.routes.ts';
 import { discountsClient, productsClient } from './orders/peers.ts';
 import { startSweeper } from './orders/releases.ts';
@@ -26,6 +28,8 @@ export async function buildApp(config: Config, overrides: { db?: Db } = {}): Pro
     products,
     discounts: discountsClient(discountsPeer),
     subscriptions: ORDER_EVENTS,
+    insertClaim: createBatcher((claims: Claim[]) => insertClaims(db, claims), { concurrency: 2 }),
+    saveOrder: createBatcher((placed: PlacedOrder[]) => saveNewOrders(db, placed), { concurrency: 2 }),
     settings: { currency: config.SHOP_CURRENCY, deliveryDays: config.ESTIMATED_DELIVERY_DAYS, reservationTtlSeconds: config.RESERVATION_TTL_SECONDS },
     log: app.log,
     eventsWritten: () => relay.kick(),

@@ -1,4 +1,4 @@
-import { createBatcher, type Db, type Queryable } from '@emporium/kit';
+import type { Db, Queryable } from '@emporium/kit';
 
 export interface KeyRecord {
   fingerprint: string;
@@ -16,18 +16,10 @@ export interface Claim {
 }
 
 /**
- * Takes the key for this request; false when someone (this customer, earlier) holds it already.
- * Claims arriving together are written by one statement (one batch per database at a time).
+ * Takes each claim's key for its request; false for a claim whose key someone (the same customer,
+ * earlier) holds already.
  */
-export function insertClaim(db: Db, claim: Claim): Promise<boolean> {
-  let claimInBatch = claimBatchers.get(db);
-  if (!claimInBatch) claimBatchers.set(db, (claimInBatch = createBatcher((claims: Claim[]) => insertClaims(db, claims), { concurrency: 2 })));
-  return claimInBatch(claim);
-}
-
-const claimBatchers = new WeakMap<Db, (claim: Claim) => Promise<boolean>>();
-
-async function insertClaims(db: Db, claims: Claim[]): Promise<boolean[]> {
+export async function insertClaims(db: Db, claims: Claim[]): Promise<boolean[]> {
   // Keys are written in one order whatever the batch's order, so two batches holding the same keys cannot deadlock.
   const rows = await db.query(
     `INSERT INTO idempotency_keys (customer_id, key, fingerprint, order_id, state)
@@ -50,16 +42,6 @@ export async function findKey(db: Queryable, customerId: string, key: string): P
   return row
     ? { fingerprint: row.fingerprint, orderId: row.order_id, state: row.state, responseStatus: row.response_status, responseBody: row.response_body }
     : null;
-}
-
-/** Stores the response under the claim; false when the claim is no longer ours (the sweeper gave it up). */
-export async function completeClaim(tx: Queryable, claim: Claim, status: number, body: string): Promise<boolean> {
-  const rows = await tx.query(
-    `UPDATE idempotency_keys SET state = 'done', response_status = $4, response_body = $5, completed_at = now()
-      WHERE customer_id = $1 AND key = $2 AND order_id = $3 AND state = 'in_flight' RETURNING order_id`,
-    [claim.customerId, claim.key, claim.orderId, status, body],
-  );
-  return rows.length === 1;
 }
 
 /**

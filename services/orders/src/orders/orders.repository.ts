@@ -1,4 +1,4 @@
-import type { Queryable, Row } from '@emporium/kit';
+import { outboxInsertFrom, type Queryable, type Row } from '@emporium/kit';
 import type { Claim } from './idempotency.repository.ts';
 import type { PricedLine } from './pricing.ts';
 import type { OrderStatus } from './transitions.ts';
@@ -35,34 +35,55 @@ export interface OrderRecord {
   updatedAt: Date;
 }
 
+/** A new order as placeOrder saves it: with its claim, the response to replay and its event. */
+export interface PlacedOrder {
+  claim: Claim;
+  order: NewOrder;
+  response: string;
+  event: { id: string; type: string; data: Record<string, unknown>; destinations: string[] };
+}
+
 /**
- * Saves a new order in one statement, and only while its Idempotency-Key claim is still in flight:
+ * Saves new orders in one statement, each only while its Idempotency-Key claim is still in flight:
  * the claim becomes done with the response to replay, and the order, its line snapshots, its first
- * history entry and its event are written. False (and nothing written) when the claim was given up.
+ * history entry and its event are written. For each order, false (and nothing of it written) when
+ * its claim was given up.
  */
-export async function saveNewOrder(db: Queryable, claim: Claim, order: NewOrder, response: string, event: { sql: string; params: unknown[] }): Promise<boolean> {
-  const rows = await db.query(
-    `WITH claim AS (
-       UPDATE idempotency_keys SET state = 'done', response_status = 201, response_body = $4, completed_at = $10
-        WHERE customer_id = $1 AND key = $2 AND order_id = $3 AND state = 'in_flight' RETURNING order_id),
+export async function saveNewOrders(db: Queryable, placed: PlacedOrder[]): Promise<boolean[]> {
+  const rows = await db.query<{ id: string }>(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS i (id text, customer_id text, key text, response text, currency text,
+         total bigint, shipping_address jsonb, estimated_delivery timestamptz, created_at timestamptz, lines jsonb,
+         event_id uuid, event_type text, event_data jsonb, destinations text[])),
+     claim AS (
+       UPDATE idempotency_keys k SET state = 'done', response_status = 201, response_body = i.response, completed_at = i.created_at
+         FROM input i WHERE k.customer_id = i.customer_id AND k.key = i.key AND k.order_id = i.id AND k.state = 'in_flight'
+       RETURNING k.order_id),
      saved AS (
        INSERT INTO orders (id, customer_id, status, currency, total_amount, shipping_address, estimated_delivery, created_at, updated_at)
-       SELECT order_id, $1, 'pending', $5, $6, $7, $8, $10, $10 FROM claim RETURNING id),
+       SELECT i.id, i.customer_id, 'pending', i.currency, i.total, i.shipping_address, i.estimated_delivery, i.created_at, i.created_at
+         FROM input i JOIN claim c ON c.order_id = i.id RETURNING id),
      line_rows AS (
        INSERT INTO order_lines (order_id, position, product_id, name, image, quantity, unit_price, discount_bps, unit_discounted_price, line_total)
-       SELECT saved.id, l.position, l.product_id, l.name, l.image, l.quantity, l.unit_price, l.discount_bps, l.unit_discounted_price, l.line_total
-         FROM saved, jsonb_to_recordset($9::jsonb) AS l(position int, product_id text, name text, image text, quantity int,
-                                                        unit_price bigint, discount_bps int, unit_discounted_price bigint, line_total bigint)),
-     history AS (INSERT INTO order_history (order_id, position, status, at) SELECT id, 0, 'pending', $10 FROM saved),
-     event AS (${event.sql})
-     SELECT count(*)::int AS saved FROM saved`,
-    [
-      claim.customerId, claim.key, claim.orderId, response, order.currency, order.total, JSON.stringify(order.shippingAddress),
-      order.estimatedDelivery, JSON.stringify(order.lines.map(lineRow)), order.createdAt, ...event.params,
-    ],
+       SELECT s.id, l.position, l.product_id, l.name, l.image, l.quantity, l.unit_price, l.discount_bps, l.unit_discounted_price, l.line_total
+         FROM saved s JOIN input i ON i.id = s.id,
+              jsonb_to_recordset(i.lines) AS l (position int, product_id text, name text, image text, quantity int,
+                                               unit_price bigint, discount_bps int, unit_discounted_price bigint, line_total bigint)),
+     history AS (INSERT INTO order_history (order_id, position, status, at) SELECT i.id, 0, 'pending', i.created_at FROM saved s JOIN input i ON i.id = s.id),
+     events AS (${outboxInsertFrom(`(SELECT i.event_id, i.event_type AS type, i.id AS key, i.event_data AS data, i.destinations
+                                        FROM saved s JOIN input i ON i.id = s.id)`)})
+     SELECT id FROM saved`,
+    [JSON.stringify(placed.map(inputRow))],
   );
-  return rows[0].saved === 1;
+  const saved = new Set(rows.map((row) => row.id));
+  return placed.map((p) => saved.has(p.order.id));
 }
+
+const inputRow = ({ claim, order, response, event }: PlacedOrder) => ({
+  id: order.id, customer_id: claim.customerId, key: claim.key, response, currency: order.currency, total: order.total,
+  shipping_address: order.shippingAddress, estimated_delivery: order.estimatedDelivery, created_at: order.createdAt,
+  lines: order.lines.map(lineRow), event_id: event.id, event_type: event.type, event_data: event.data, destinations: event.destinations,
+});
 
 const lineRow = (l: PricedLine, position: number) => ({
   position, product_id: l.productId, name: l.name, image: l.image, quantity: l.quantity, unit_price: l.unitPrice,

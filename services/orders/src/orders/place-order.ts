@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, outboxInsert } from '@emporium/kit';
+import { AppError, destinationsOf } from '@emporium/kit';
 import { addBusinessDays } from './delivery-date.ts';
 import type { OrderDeps } from './deps.ts';
 import { requestFingerprint } from './fingerprint.ts';
-import { completeClaim, dropClaim, findKey, insertClaim, type Claim } from './idempotency.repository.ts';
+import { dropClaim, findKey, type Claim } from './idempotency.repository.ts';
 import { orderEventData, toOrderJson } from './order-json.ts';
-import { saveNewOrder, type NewOrder } from './orders.repository.ts';
+import type { NewOrder } from './orders.repository.ts';
 import type { PlaceOrderInput } from './orders.schemas.ts';
 import { orderableProducts, priceLines, type PricedOrder } from './pricing.ts';
 import { releaseNow } from './releases.ts';
@@ -69,13 +69,14 @@ function newOrder(deps: OrderDeps, claim: Claim, input: PlaceOrderInput, priced:
 }
 
 async function saveOrder(deps: OrderDeps, claim: Claim, order: NewOrder): Promise<string> {
-  const body = JSON.stringify(toOrderJson(order));
-  const event = outboxInsert(deps.subscriptions, { type: 'order.placed', key: order.id, data: orderEventData(order) }, 11, 'EXISTS (SELECT 1 FROM saved)');
-  if (!(await saveNewOrder(deps.db, claim, order, body, event))) {
+  const response = JSON.stringify(toOrderJson(order));
+  const type = 'order.placed';
+  const event = { id: randomUUID(), type, data: orderEventData(order), destinations: destinationsOf(deps.subscriptions, type) };
+  if (!(await deps.saveOrder({ claim, order, response, event }))) {
     // The sweeper took this attempt for a dead one and has recorded the release of its stock.
     throw new AppError('ORDER.ABANDONED', 503, 'This order took too long to place. Please try again.');
   }
-  return body;
+  return response;
 }
 
 /** Frees the key for a retry and, when stock may be held, records its release in the same statement and sends it. */
@@ -91,7 +92,7 @@ async function letGo(deps: OrderDeps, claim: Claim, mayHoldStock: boolean): Prom
 
 async function claimKey(deps: OrderDeps, claim: Claim): Promise<Claim | { replay: StoredResponse }> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await insertClaim(deps.db, claim)) return claim;
+    if (await deps.insertClaim(claim)) return claim;
     const held = await findKey(deps.db, claim.customerId, claim.key);
     if (!held) continue; // the earlier attempt failed and let go of the key just now
     if (held.fingerprint !== claim.fingerprint) {
