@@ -1,4 +1,4 @@
-import { AppError, expectOk, type Money, type Peer } from '@emporium/kit';
+import { AppError, createBatcher, expectOk, type Money, type Peer } from '@emporium/kit';
 import type { CatalogProduct, PriceQuote, RequestedLine } from './pricing.ts';
 
 /** What orders asks of products: one batch read, and the stock reservation for an order. */
@@ -10,18 +10,48 @@ export interface ProductsClient {
   release(reservationId: string): Promise<void>;
 }
 
+type QuoteItem = { productId: string; price: Money };
+
 export interface DiscountsClient {
-  quote(items: { productId: string; price: Money }[]): Promise<PriceQuote[]>;
+  quote(items: QuoteItem[]): Promise<PriceQuote[]>;
+}
+
+// What products' batch read and discounts' quote take at most in one call.
+const MAX_BATCH_ITEMS = 100;
+
+/**
+ * Orders placed at the same moment share their batch reads and quotes: the calls waiting are sent
+ * together (see createBatcher), in groups of at most `limit` items, each call's answer taken back out.
+ * Such a request carries the request id of one of them only.
+ */
+export function groupsOf(calls: unknown[][], limit: number): number[][] {
+  const groups: number[][] = [];
+  let size = Infinity;
+  calls.forEach((items, i) => {
+    if (size + items.length > limit) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1].push(i);
+    size += items.length;
+  });
+  return groups;
 }
 
 // Reservations, commits and releases are idempotent at products (keyed by reservation id), so retrying them is safe.
 export function productsClient(peer: Peer): ProductsClient {
   const path = (id: string, action: string) => `/internal/reservations/${encodeURIComponent(id)}/${action}`;
   return {
-    async getMany(ids) {
-      const res = await peer.request<{ items: CatalogProduct[] }>({ method: 'GET', path: '/internal/products', query: { ids: ids.join(',') } });
-      return expectOk(res).items;
-    },
+    getMany: createBatcher(async (idLists: string[][]) => {
+      const answers: CatalogProduct[][] = [];
+      await Promise.all(groupsOf(idLists, MAX_BATCH_ITEMS).map(async (group) => {
+        const ids = [...new Set(group.flatMap((i) => idLists[i]))];
+        const res = await peer.request<{ items: CatalogProduct[] }>({ method: 'GET', path: '/internal/products', query: { ids: ids.join(',') } });
+        const byId = new Map(expectOk(res).items.map((product) => [product.id, product]));
+        for (const i of group) answers[i] = idLists[i].flatMap((id) => byId.get(id) ?? []);
+      }));
+      return answers;
+    }, { concurrency: 2 }),
     async reserve(reservationId, items, ttlSeconds) {
       expectOk(await peer.request({ method: 'POST', path: '/internal/reservations', body: { reservationId, items, ttlSeconds }, idempotent: true }));
     },
@@ -41,9 +71,16 @@ export function productsClient(peer: Peer): ProductsClient {
 
 export function discountsClient(peer: Peer): DiscountsClient {
   return {
-    async quote(items) {
-      const res = await peer.request<{ items: PriceQuote[] }>({ method: 'POST', path: '/internal/quotes', body: { items }, idempotent: true });
-      return expectOk(res).items;
-    },
+    quote: createBatcher(async (itemLists: QuoteItem[][]) => {
+      const answers: PriceQuote[][] = [];
+      await Promise.all(groupsOf(itemLists, MAX_BATCH_ITEMS).map(async (group) => {
+        const items = group.flatMap((i) => itemLists[i]);
+        const res = await peer.request<{ items: PriceQuote[] }>({ method: 'POST', path: '/internal/quotes', body: { items }, idempotent: true });
+        const quotes = expectOk(res).items; // in the order asked
+        let offset = 0;
+        for (const i of group) answers[i] = quotes.slice(offset, (offset += itemLists[i].length));
+      }));
+      return answers;
+    }, { concurrency: 2 }),
   };
 }
