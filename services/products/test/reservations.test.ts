@@ -31,6 +31,28 @@ describe('products: stock reservations', () => {
     assert.equal(await stockOf(kettle.id), 3);
   });
 
+  test('a batch answers each reservation as its single call would, and commits each on its own', async () => {
+    const kettle = await createProduct(t, { name: 'Kettle', stock: 3 });
+    const [first, again, short] = [randomUUID(), randomUUID(), randomUUID()];
+    const batch = await t.app.inject({
+      method: 'POST', url: '/internal/reservations/batch',
+      payload: { reservations: [first, first, short, again].map((reservationId, i) => ({ reservationId, items: [{ productId: kettle.id, quantity: i === 2 ? 5 : 1 }] })) },
+    });
+    assert.equal(batch.statusCode, 200, batch.body);
+    const results = batch.json().results;
+    assert.deepEqual(results.map((r: { status: number }) => r.status), [201, 200, 409, 201]);
+    assert.equal(results[0].body.reservationId, first);
+    assert.equal(results[2].body.code, 'PRODUCT.INSUFFICIENT_STOCK');
+    assert.equal(results[2].body.available, 2);
+    assert.equal(await stockOf(kettle.id), 1);
+
+    const commits = await t.app.inject({ method: 'POST', url: '/internal/reservations/commit', payload: { reservationIds: [first, 'never-made', first] } });
+    assert.deepEqual(commits.json().results.map((r: { status: number }) => r.status), [200, 404, 200]);
+    assert.equal((await commit(first)).json().status, 'committed');
+    assert.equal((await release(again)).statusCode, 200);
+    assert.equal(await stockOf(kettle.id), 2);
+  });
+
   test('all lines or none: one short line holds nothing and names the product', async () => {
     const plenty = await createProduct(t, { stock: 50 });
     const scarce = await createProduct(t, { name: 'Kettle', stock: 2 });

@@ -1,4 +1,4 @@
-import { AppError, createBatcher, expectOk, type Money, type Peer } from '@emporium/kit';
+import { AppError, createBatcher, expectOk, type Money, type Peer, type PeerResponse } from '@emporium/kit';
 import type { CatalogProduct, PriceQuote, RequestedLine } from './pricing.ts';
 
 /** What orders asks of products: one batch read, and the stock reservation for an order. */
@@ -38,9 +38,18 @@ export function groupsOf(calls: unknown[][], limit: number): number[][] {
   return groups;
 }
 
-// Reservations, commits and releases are idempotent at products (keyed by reservation id), so retrying them is safe.
+// Reservations, commits and releases are idempotent at products (keyed by reservation id), so retrying them is safe;
+// reservations and commits of orders placed at the same moment go to products together.
 export function productsClient(peer: Peer): ProductsClient {
   const path = (id: string, action: string) => `/internal/reservations/${encodeURIComponent(id)}/${action}`;
+  // Each entry of a batch is answered with the status and body its single call would have had.
+  const inBatches = <I>(batchPath: string, field: string) =>
+    createBatcher(async (inputs: I[]) => {
+      const res = await peer.request<{ results: PeerResponse<unknown>[] }>({ method: 'POST', path: batchPath, body: { [field]: inputs }, idempotent: true });
+      return expectOk(res).results;
+    }, { concurrency: 2, maxBatch: MAX_BATCH_ITEMS });
+  const reserveInBatch = inBatches<{ reservationId: string; items: RequestedLine[]; ttlSeconds: number }>('/internal/reservations/batch', 'reservations');
+  const commitInBatch = inBatches<string>('/internal/reservations/commit', 'reservationIds');
   return {
     getMany: createBatcher(async (idLists: string[][]) => {
       const answers: CatalogProduct[][] = [];
@@ -53,10 +62,10 @@ export function productsClient(peer: Peer): ProductsClient {
       return answers;
     }, { concurrency: 2 }),
     async reserve(reservationId, items, ttlSeconds) {
-      expectOk(await peer.request({ method: 'POST', path: '/internal/reservations', body: { reservationId, items, ttlSeconds }, idempotent: true }));
+      expectOk(await reserveInBatch({ reservationId, items, ttlSeconds }));
     },
     async commit(reservationId) {
-      const res = await peer.request({ method: 'POST', path: path(reservationId, 'commit'), idempotent: true });
+      const res = await commitInBatch(reservationId);
       if (res.status === 409 || res.status === 404) {
         throw new AppError('ORDER.RESERVATION_LOST', 503, 'The stock held for this order ran out of time. Please try again.');
       }

@@ -1,5 +1,5 @@
-import type { App } from '@emporium/kit';
-import { Reservation, ReservationId, ReservationState, ReserveStock } from './reservations.schemas.ts';
+import { AppError, problemOf, type App } from '@emporium/kit';
+import { BatchResults, CommitBatch, Reservation, ReservationId, ReservationState, ReserveStock, ReserveStockBatch } from './reservations.schemas.ts';
 import { commitReservation, releaseReservation, reserveStock, type ReservationDeps } from './reservations.service.ts';
 
 /** Internal: the orders service holds stock while it places an order, then commits or releases it. */
@@ -11,6 +11,18 @@ export function reservationRoutes(app: App, deps: ReservationDeps): void {
     return reply.status(created ? 201 : 200).send(reservation);
   });
 
+  // Batches, for an orders service placing many orders at once: each entry is decided on its own.
+  app.post('/internal/reservations/batch', {
+    schema: { hide: true, body: ReserveStockBatch, response: { 200: BatchResults } },
+  }, (request) => answerEach(request.body.reservations, async (input) => {
+    const { created, reservation } = await reserveStock(deps, input);
+    return { status: created ? 201 : 200, body: reservation };
+  }));
+
+  app.post('/internal/reservations/commit', {
+    schema: { hide: true, body: CommitBatch, response: { 200: BatchResults } },
+  }, (request) => answerEach(request.body.reservationIds, async (id) => ({ status: 200, body: await commitReservation(deps, id) })));
+
   app.post('/internal/reservations/:id/commit', {
     schema: { hide: true, params: ReservationId, response: { 200: ReservationState } },
   }, (request) => commitReservation(deps, request.params.id));
@@ -18,4 +30,17 @@ export function reservationRoutes(app: App, deps: ReservationDeps): void {
   app.post('/internal/reservations/:id/release', {
     schema: { hide: true, params: ReservationId, response: { 200: ReservationState } },
   }, (request) => releaseReservation(deps, request.params.id));
+}
+
+/** Runs each entry of a batch and answers every one with its status and body; an unexpected error fails the batch. */
+async function answerEach<T>(inputs: T[], run: (input: T) => Promise<BatchResults['results'][number]>): Promise<BatchResults> {
+  const settled = await Promise.allSettled(inputs.map(run));
+  return {
+    results: settled.map((outcome) => {
+      if (outcome.status === 'fulfilled') return outcome.value;
+      const err = outcome.reason;
+      if (!(err instanceof AppError)) throw err;
+      return { status: err.status, body: problemOf(err.code, err.status, err.message, err.extra) };
+    }),
+  };
 }

@@ -26,3 +26,12 @@ export const Reservation = Type.Object({
 export type Reservation = Static<typeof Reservation>;
 
 export const ReservationState = Type.Object({ reservationId: Type.String(), status: ReservationStatus });
+
+export const ReserveStockBatch = Type.Object({ reservations: Type.Array(ReserveStock, { minItems: 1, maxItems: 100 }) });
+export const CommitBatch = Type.Object({ reservationIds: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 100 }) });
+
+/** One answer of a batch: the status and body the single call would have given (a problem when it failed). */
+export const BatchResults = Type.Object({
+  results: Type.Array(Type.Object({ status: Type.Integer(), body: Type.Unknown() })),
+});
+export type BatchResults = Static<typeof BatchResults>;
