@@ -53,6 +53,8 @@ export interface RelayOptions {
   log: FastifyBaseLogger;
   intervalMs?: number;
   batchSize?: number;
+  /** How long a kick waits before its round, gathering the events of concurrent changes. */
+  kickDelayMs?: number;
 }
 
 export interface Relay {
@@ -78,7 +80,7 @@ const LEASE = "now() + interval '30 seconds'";
 
 /** Delivers outbox rows at least once, with growing pauses for a destination that is down. */
 export function startOutboxRelay(options: RelayOptions): Relay {
-  const { db, source, log, intervalMs = 500, batchSize = 100 } = options;
+  const { db, source, log, intervalMs = 500, batchSize = 100, kickDelayMs = 20 } = options;
   const peers = new Map<string, Peer>(
     Object.entries(options.destinations).map(([name, url]) => [name, createPeer({ name, url, retries: 0, breakerThreshold: 1_000_000 })]),
   );
@@ -128,7 +130,18 @@ export function startOutboxRelay(options: RelayOptions): Relay {
     return rows.length;
   }
 
+  // A kick waits a moment before its round, so that under load one round carries the events of many
+  // changes (a round costs two statements and a call whatever its size); 20 ms is nothing to an event.
+  let soon: NodeJS.Timeout | null = null;
   function kick(): void {
+    if (stopped || soon) return;
+    soon = setTimeout(() => {
+      soon = null;
+      round();
+    }, kickDelayMs);
+  }
+
+  function round(): void {
     if (stopped) return;
     if (running) {
       again = true;
@@ -143,13 +156,13 @@ export function startOutboxRelay(options: RelayOptions): Relay {
         running = null;
         if (again || n === batchSize) {
           again = false;
-          kick();
+          round();
         }
         return n;
       });
   }
 
-  const timer = setInterval(kick, intervalMs);
+  const timer = setInterval(round, intervalMs);
   timer.unref();
   return {
     kick,
@@ -157,6 +170,7 @@ export function startOutboxRelay(options: RelayOptions): Relay {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      if (soon) clearTimeout(soon);
       await running;
       await Promise.all([...peers.values()].map((p) => p.close()));
     },
