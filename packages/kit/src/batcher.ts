@@ -1,8 +1,9 @@
 /**
- * Turns many concurrent calls into few batches. A call made while `concurrency` batches are running
- * waits and goes out with every other call that arrived meanwhile (up to `maxBatch`), so an idle
- * service adds no delay and a busy one pays one round trip, one statement and one commit per batch
- * instead of per call. Under a burst for the same products, that also ends the queue of transactions
+ * Turns many concurrent calls into few batches. Calls made in the same turn of the event loop go out
+ * together at its end, and a call made while `concurrency` batches are running waits and goes out
+ * with every other call that arrived meanwhile (up to `maxBatch`). So an idle service adds no timer
+ * delay, and a busy one pays one round trip, one statement and one commit per batch instead of per
+ * call. Under a burst for the same products, that also ends the queue of transactions
  * waiting on each other's row locks: one batch takes them once.
  *
  * `flush` answers each input in order, with a value or an Error for that input alone. When a whole
@@ -26,7 +27,17 @@ export function createBatcher<I, O>(
     }
   }
 
+  // Sending waits for the end of the current turn of the event loop, so that calls made in the same
+  // turn (say, by several answers read from the network at once) go in one batch.
+  let scheduled = false;
   function next(): void {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(sendWaiting);
+  }
+
+  function sendWaiting(): void {
+    scheduled = false;
     while (running < concurrency && waiting.length > 0) {
       running++;
       void send(waiting.splice(0, maxBatch)).finally(() => {

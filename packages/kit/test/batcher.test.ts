@@ -13,12 +13,24 @@ function recordingFlush(pauseMs = 5, answer = (n: number): number | Error => n *
   return { batches, flush };
 }
 
-test('an idle batcher sends a call at once; calls made meanwhile go together in the next batch', async () => {
+test('calls made in the same turn go out together; calls made while that batch runs go in the next one', async () => {
   const { batches, flush } = recordingFlush();
   const call = createBatcher(flush);
-  const answers = await Promise.all([1, 2, 3, 4].map((n) => call(n)));
-  assert.deepEqual(answers, [10, 20, 30, 40]);
-  assert.deepEqual(batches, [[1], [2, 3, 4]]);
+  const first = [1, 2].map((n) => call(n));
+  await new Promise((resolve) => setTimeout(resolve, 1)); // the first batch is out, not answered yet
+  const answers = await Promise.all([...first, ...[3, 4, 5].map((n) => call(n))]);
+  assert.deepEqual(answers, [10, 20, 30, 40, 50]);
+  assert.deepEqual(batches, [[1, 2], [3, 4, 5]]);
+});
+
+test('an idle batcher sends a lone call at the end of the current turn, without waiting for a timer', async () => {
+  const { batches, flush } = recordingFlush(0);
+  const call = createBatcher(flush);
+  const answer = call(7);
+  assert.deepEqual(batches, []); // calls of this same turn may still join
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(batches, [[7]]);
+  assert.equal(await answer, 70);
 });
 
 test('a batch never holds more than maxBatch calls, and at most `concurrency` batches run at once', async () => {
@@ -57,5 +69,5 @@ test('a batch that fails as a whole is tried again call by call, so one bad inpu
   });
   const settled = await Promise.allSettled([1, 12, 13, 14].map((n) => call(n)));
   assert.deepEqual(settled.map((s) => s.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-  assert.deepEqual(batches, [[1], [12, 13, 14], [12], [13], [14]]);
+  assert.deepEqual(batches, [[1, 12, 13, 14], [1], [12], [13], [14]]);
 });
