@@ -19,6 +19,7 @@ export interface LockedProduct {
 export interface HoldResult {
   /** taken: the units are held now; exists: a reservation with this id was there already; short: nothing changed. */
   outcome: 'taken' | 'exists' | 'short';
+  /** When short: the requested products as they are (to name the one that is short); otherwise empty. */
   products: LockedProduct[];
   /** The reservation as it is now; null when short. */
   reservation: ReservationRow | null;
@@ -47,7 +48,7 @@ export function createReservationsRepository(db: Db) {
     ]);
     return rows.map((row) => ({
       outcome: row.outcome,
-      products: row.products,
+      products: row.products ?? [],
       reservation: row.outcome === 'short' ? null : { id: row.reservation_id, status: row.status, expires_at: row.expires_at, expired: row.expired },
     }));
   });
@@ -73,9 +74,8 @@ export function createReservationsRepository(db: Db) {
     },
 
     /**
-     * Holds the stock of every line, or of none when one cannot be served; reports the products as they
-     * are afterwards. Concurrent holds go to the database together, in one statement
-     * (migrations/004_hold_stock_batch.sql).
+     * Holds the stock of every line, or of none when one cannot be served. Concurrent holds go to the
+     * database together, in one statement (migrations/004_hold_stock_batch.sql, 005_hold_stock_lean.sql).
      */
     holdStock: (reservationId: string, ttlSeconds: number, lines: Line[]): Promise<HoldResult> => holdInBatch({ reservationId, ttlSeconds, lines }),
 
