@@ -4,7 +4,8 @@
 --   * a line that cannot be served leaves everything as it was ('short');
 --   * otherwise the units are taken and the reservation is written as held ('taken').
 -- Two requests with the same id serialize on the product locks, so the second one sees the first.
--- `products` reports each requested product as it is afterwards (for naming what is short).
+-- When short, `products` reports each requested product as it is (to name the one that is short);
+-- building that report for every hold would be a good part of a batch's cost.
 CREATE FUNCTION hold_stock(p_reservation text, p_ttl_seconds integer, p_ids text[], p_quantities integer[])
 RETURNS TABLE (outcome text, status text, expires_at timestamptz, expired boolean, products jsonb)
 LANGUAGE plpgsql AS $$
@@ -24,6 +25,8 @@ BEGIN
     ) INTO short;
     IF short THEN
       outcome := 'short';
+      SELECT COALESCE(jsonb_agg(jsonb_build_object('id', p.id, 'name', p.name, 'stock', p.stock, 'deleted', p.deleted_at IS NOT NULL)), '[]')
+        INTO products FROM products p WHERE p.id = ANY (p_ids);
     ELSE
       UPDATE products p SET stock = p.stock - w.quantity
         FROM unnest(p_ids, p_quantities) AS w (id, quantity) WHERE p.id = w.id;
@@ -38,8 +41,6 @@ BEGIN
   status := found_reservation.status;
   expires_at := found_reservation.expires_at;
   expired := found_reservation.expires_at <= now();
-  SELECT COALESCE(jsonb_agg(jsonb_build_object('id', p.id, 'name', p.name, 'stock', p.stock, 'deleted', p.deleted_at IS NOT NULL)), '[]')
-    INTO products FROM products p WHERE p.id = ANY (p_ids);
   RETURN NEXT;
 END
 $$;

@@ -75,7 +75,7 @@ export function createReservationsRepository(db: Db) {
 
     /**
      * Holds the stock of every line, or of none when one cannot be served. Concurrent holds go to the
-     * database together, in one statement (migrations/004_hold_stock_batch.sql, 005_hold_stock_lean.sql).
+     * database together, in one statement (migrations/004_hold_stock_batch.sql).
      */
     holdStock: (reservationId: string, ttlSeconds: number, lines: Line[]): Promise<HoldResult> => holdInBatch({ reservationId, ttlSeconds, lines }),
 
