@@ -7,13 +7,15 @@
  * waiting on each other's row locks: one batch takes them once.
  *
  * `flush` answers each input in order, with a value or an Error for that input alone. When a whole
- * batch fails, its calls are tried again one by one, so a single bad input cannot fail the others.
+ * batch fails, its calls are tried again one by one, so a single bad input cannot fail the others;
+ * `retrySeparately` can say which failures that cannot help (say, a peer that is down or too slow,
+ * where trying each call again would only multiply the wait), and those fail every call at once.
  */
 export function createBatcher<I, O>(
   flush: (inputs: I[]) => Promise<(O | Error)[]>,
-  options: { maxBatch?: number; concurrency?: number } = {},
+  options: { maxBatch?: number; concurrency?: number; retrySeparately?: (err: unknown) => boolean } = {},
 ): (input: I) => Promise<O> {
-  const { maxBatch = 100, concurrency = 1 } = options;
+  const { maxBatch = 100, concurrency = 1, retrySeparately = () => true } = options;
   const waiting: { input: I; resolve: (value: O) => void; reject: (err: unknown) => void }[] = [];
   let running = 0;
 
@@ -22,7 +24,7 @@ export function createBatcher<I, O>(
       const answers = await flush(batch.map((call) => call.input));
       batch.forEach((call, i) => (answers[i] instanceof Error ? call.reject(answers[i]) : call.resolve(answers[i] as O)));
     } catch (err) {
-      if (batch.length === 1) batch[0].reject(err);
+      if (batch.length === 1 || !retrySeparately(err)) for (const call of batch) call.reject(err);
       else await Promise.all(batch.map((call) => send([call])));
     }
   }

@@ -71,3 +71,16 @@ test('a batch that fails as a whole is tried again call by call, so one bad inpu
   assert.deepEqual(settled.map((s) => s.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
   assert.deepEqual(batches, [[1, 12, 13, 14], [1], [12], [13], [14]]);
 });
+
+test('a failure that retrySeparately rules out fails every call of the batch at once, without trying each again', async () => {
+  const batches: number[][] = [];
+  const call = createBatcher(async (inputs: number[]) => {
+    batches.push(inputs);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    throw new Error('the peer is down');
+  }, { retrySeparately: (err) => (err as Error).message !== 'the peer is down' });
+  const settled = await Promise.allSettled([1, 2, 3].map((n) => call(n)));
+  assert.deepEqual(settled.map((s) => s.status), ['rejected', 'rejected', 'rejected']);
+  assert.ok(settled.every((s) => (s as PromiseRejectedResult).reason.message === 'the peer is down'));
+  assert.deepEqual(batches, [[1, 2, 3]]);
+});

@@ -19,6 +19,14 @@ export interface DiscountsClient {
 // What products' batch read and discounts' quote take at most in one call.
 const MAX_BATCH_ITEMS = 100;
 
+// A batch the peer refused (a 4xx problem) may hold one bad order: each is tried alone. A peer that is down
+// or too slow (503) fails the whole batch at once; trying each order again would only multiply the wait.
+const batchOptions = {
+  concurrency: 2,
+  maxBatch: MAX_BATCH_ITEMS,
+  retrySeparately: (err: unknown) => !(err instanceof AppError && err.status >= 500),
+};
+
 /**
  * Orders placed at the same moment share their batch reads and quotes: the calls waiting are sent
  * together (see createBatcher), in groups of at most `limit` items, each call's answer taken back out.
@@ -47,7 +55,7 @@ export function productsClient(peer: Peer): ProductsClient {
     createBatcher(async (inputs: I[]) => {
       const res = await peer.request<{ results: PeerResponse<unknown>[] }>({ method: 'POST', path: batchPath, body: { [field]: inputs }, idempotent: true });
       return expectOk(res).results;
-    }, { concurrency: 2, maxBatch: MAX_BATCH_ITEMS });
+    }, batchOptions);
   const reserveInBatch = inBatches<{ reservationId: string; items: RequestedLine[]; ttlSeconds: number }>('/internal/reservations/batch', 'reservations');
   const commitInBatch = inBatches<string>('/internal/reservations/commit', 'reservationIds');
   return {
@@ -60,7 +68,7 @@ export function productsClient(peer: Peer): ProductsClient {
         for (const i of group) answers[i] = idLists[i].flatMap((id) => byId.get(id) ?? []);
       }));
       return answers;
-    }, { concurrency: 2 }),
+    }, batchOptions),
     async reserve(reservationId, items, ttlSeconds) {
       expectOk(await reserveInBatch({ reservationId, items, ttlSeconds }));
     },
@@ -90,6 +98,6 @@ export function discountsClient(peer: Peer): DiscountsClient {
         for (const i of group) answers[i] = quotes.slice(offset, (offset += itemLists[i].length));
       }));
       return answers;
-    }, { concurrency: 2 }),
+    }, batchOptions),
   };
 }
