@@ -72,7 +72,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
     getTypeParser: (oid: number, format?: any) =>
       oid === INT8 || oid === NUMERIC ? parseNumber : pg.types.getTypeParser(oid, format),
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as any });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as any, options: '-c plan_cache_mode=force_custom_plan' });
   pool.on('error', () => {}); // an idle client's lost connection is replaced on the next query
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T extends Row>(sql: string, params?: unknown[]) {

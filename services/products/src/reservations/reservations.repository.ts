@@ -85,7 +85,7 @@ export function createReservationsRepository(db: Db) {
      */
     commitHeld: (id: string): Promise<boolean> => commitInBatch(id),
 
-    /** Puts a reservation's units back, locking the products in id order as hold_stock does. */
+    /** Puts a reservation's units back, locking the products in id order as hold_stock_batch does. */
     async returnStock(tx: Queryable, reservationId: string): Promise<void> {
       await tx.query(
         `SELECT p.id FROM products p JOIN reservation_lines l ON l.product_id = p.id

@@ -33,7 +33,7 @@ export async function reserveStock(deps: ReservationDeps, input: ReserveStock): 
   const held = await deps.repo.holdStock(input.reservationId, input.ttlSeconds ?? deps.defaultTtlSeconds, lines);
   if (!held.reservation) {
     assertAvailable(lines, held.products); // names the first line that cannot be served
-    throw new Error('hold_stock refused lines that could all be served'); // never expected
+    throw new Error('hold_stock_batch refused lines that could all be served'); // never expected
   }
   const created = held.outcome === 'taken';
   if (created) deps.cache.invalidate();
