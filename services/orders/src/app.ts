@@ -30,7 +30,7 @@ export async function buildApp(config: Config, overrides: { db?: Db } = {}): Pro
     subscriptions: ORDER_EVENTS,
     insertClaim: createBatcher((claims: Claim[]) => insertClaims(db, claims), { concurrency: 2 }),
     saveOrder: createBatcher((placed: PlacedOrder[]) => saveNewOrders(db, placed), { concurrency: 2 }),
-    settings: { currency: config.SHOP_CURRENCY, deliveryDays: config.ESTIMATED_DELIVERY_DAYS, reservationTtlSeconds: config.RESERVATION_TTL_SECONDS },
+    settings: { currency: config.SHOP_CURRENCY, deliveryDays: config.ESTIMATED_DELIVERY_DAYS },
     log: app.log,
     eventsWritten: () => relay.kick(),
   };

@@ -8,7 +8,6 @@ export const configSchema = {
   DISCOUNTS_URL: Type.String({ default: 'http://127.0.0.1:8083' }),
   REVIEWS_URL: Type.String({ default: 'http://127.0.0.1:8085' }),
   ESTIMATED_DELIVERY_DAYS: Type.Integer({ minimum: 0, maximum: 365, default: 5, description: 'Business days from placement' }),
-  RESERVATION_TTL_SECONDS: Type.Integer({ minimum: 10, maximum: 3600, default: 120 }),
   IDEMPOTENCY_KEY_TTL_HOURS: Type.Integer({ minimum: 24, maximum: 24 * 90, default: 24 }),
   CLAIM_STALE_SECONDS: Type.Integer({ minimum: 10, maximum: 3600, default: 60, description: 'An in-flight claim older than this belongs to a dead request' }),
   SWEEP_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 600_000, default: 5000 }),

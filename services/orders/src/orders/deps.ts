@@ -7,7 +7,6 @@ import type { DiscountsClient, ProductsClient } from './peers.ts';
 export interface OrderSettings {
   currency: string;
   deliveryDays: number;
-  reservationTtlSeconds: number;
 }
 
 /** Everything the order stories need, passed in as plain arguments. */

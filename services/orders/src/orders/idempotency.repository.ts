@@ -46,7 +46,7 @@ export async function findKey(db: Queryable, customerId: string, key: string): P
 
 /**
  * Lets go of a failed request's claim. When its reservation may exist, the release is recorded in the
- * same statement, and only if the claim was still in flight (an order that did commit keeps its stock).
+ * same statement, and only if the claim was still in flight (an order that was saved keeps its stock).
  * True when a release was recorded.
  */
 export async function dropClaim(db: Queryable, claim: Claim, recordRelease: boolean): Promise<boolean> {

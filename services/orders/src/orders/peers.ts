@@ -1,11 +1,11 @@
 import { AppError, createBatcher, expectOk, type Money, type Peer, type PeerResponse } from '@emporium/kit';
 import type { CatalogProduct, PriceQuote, RequestedLine } from './pricing.ts';
 
-/** What orders asks of products: one batch read, and the stock reservation for an order. */
+/** What orders asks of products: one batch read, and the stock of an order. */
 export interface ProductsClient {
   getMany(ids: string[]): Promise<CatalogProduct[]>;
-  reserve(reservationId: string, items: RequestedLine[], ttlSeconds: number): Promise<void>;
-  commit(reservationId: string): Promise<void>;
+  /** Takes the order's units as sold (a committed reservation keyed by the order id), all lines or none. */
+  take(reservationId: string, items: RequestedLine[]): Promise<void>;
   /** Gives the reservation's units back (held or committed); a reservation products never saw counts as released. */
   release(reservationId: string): Promise<void>;
 }
@@ -46,18 +46,17 @@ export function groupsOf(calls: unknown[][], limit: number): number[][] {
   return groups;
 }
 
-// Reservations, commits and releases are idempotent at products (keyed by reservation id), so retrying them is safe;
-// reservations and commits of orders placed at the same moment go to products together.
+// Takes and releases are idempotent at products (keyed by reservation id), so retrying them is safe;
+// the takes of orders placed at the same moment go to products together.
 export function productsClient(peer: Peer): ProductsClient {
   const path = (id: string, action: string) => `/internal/reservations/${encodeURIComponent(id)}/${action}`;
-  // Each entry of a batch is answered with the status and body its single call would have had.
-  const inBatches = <I>(batchPath: string, field: string) =>
-    createBatcher(async (inputs: I[]) => {
-      const res = await peer.request<{ results: PeerResponse<unknown>[] }>({ method: 'POST', path: batchPath, body: { [field]: inputs }, idempotent: true });
-      return expectOk(res).results;
-    }, batchOptions);
-  const reserveInBatch = inBatches<{ reservationId: string; items: RequestedLine[]; ttlSeconds: number }>('/internal/reservations/batch', 'reservations');
-  const commitInBatch = inBatches<string>('/internal/reservations/commit', 'reservationIds');
+  // Each entry of the batch is answered with the status and body its single call would have had.
+  const takeInBatch = createBatcher(async (reservations: { reservationId: string; items: RequestedLine[]; commit: true }[]) => {
+    const res = await peer.request<{ results: PeerResponse<{ status?: string }>[] }>({
+      method: 'POST', path: '/internal/reservations/batch', body: { reservations }, idempotent: true,
+    });
+    return expectOk(res).results;
+  }, batchOptions);
   return {
     getMany: createBatcher(async (idLists: string[][]) => {
       const answers: CatalogProduct[][] = [];
@@ -69,15 +68,12 @@ export function productsClient(peer: Peer): ProductsClient {
       }));
       return answers;
     }, batchOptions),
-    async reserve(reservationId, items, ttlSeconds) {
-      expectOk(await reserveInBatch({ reservationId, items, ttlSeconds }));
-    },
-    async commit(reservationId) {
-      const res = await commitInBatch(reservationId);
-      if (res.status === 409 || res.status === 404) {
-        throw new AppError('ORDER.RESERVATION_LOST', 503, 'The stock held for this order ran out of time. Please try again.');
+    async take(reservationId, items) {
+      const taken = expectOk(await takeInBatch({ reservationId, items, commit: true }));
+      // Products answered with a reservation this order made before (a retried call): it must still stand.
+      if (taken.status !== 'committed') {
+        throw new AppError('ORDER.RESERVATION_LOST', 503, 'The stock taken for this order was given back. Please try again.');
       }
-      expectOk(res);
     },
     async release(reservationId) {
       const res = await peer.request({ method: 'POST', path: path(reservationId, 'release'), idempotent: true });

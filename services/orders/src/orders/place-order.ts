@@ -18,10 +18,10 @@ export interface StoredResponse {
 }
 
 /**
- * Places an order once per (customer, Idempotency-Key): prices it from products and discounts, holds
- * the stock and has products commit the hold, then saves the order, its event and its stored response
- * in one statement. Any failure before that lets go of the key and gives the stock back (a committed
- * hold too); a process that dies on the way leaves its claim, which the sweeper turns into a release.
+ * Places an order once per (customer, Idempotency-Key): prices it from products and discounts, has
+ * products take the stock (sold at once, all lines or none), then saves the order, its event and its
+ * stored response in one statement. Any failure before that lets go of the key and gives the stock
+ * back; a process that dies on the way leaves its claim, which the sweeper turns into a release.
  */
 export async function placeOrder(deps: OrderDeps, customerId: string, key: string, input: PlaceOrderInput): Promise<StoredResponse> {
   assertEachProductOnce(input);
@@ -34,12 +34,11 @@ export async function placeOrder(deps: OrderDeps, customerId: string, key: strin
     const quotes = await deps.discounts.quote(input.items.map((i) => ({ productId: i.productId, price: products.get(i.productId)!.price })));
     const priced = priceLines(input.items, products, quotes, deps.settings.currency);
     mayHoldStock = true;
-    await deps.products.reserve(claim.orderId, input.items, deps.settings.reservationTtlSeconds).catch((err) => {
-      // Products refused the whole reservation (no stock, unknown product): nothing is held.
+    await deps.products.take(claim.orderId, input.items).catch((err) => {
+      // Products refused the whole order (no stock, unknown product): nothing is taken.
       if (err instanceof AppError && err.status < 500) mayHoldStock = false;
       throw err;
     });
-    await deps.products.commit(claim.orderId);
     const body = await saveOrder(deps, claim, newOrder(deps, claim, input, priced));
     deps.eventsWritten();
     return { status: 201, body, replayed: false };

@@ -35,6 +35,8 @@ const RESERVATION = 'id, status, expires_at, expires_at <= now() AS expired';
 interface HoldRequest {
   reservationId: string;
   ttlSeconds: number;
+  /** Taken as sold at once (committed) instead of held until committed. */
+  commit: boolean;
   lines: Line[];
 }
 
@@ -42,9 +44,9 @@ type HoldRow = Omit<ReservationRow, 'id'> & Omit<HoldResult, 'reservation'> & { 
 
 export function createReservationsRepository(db: Db) {
   // One batch at a time: batches would only wait for each other's locks on the same products.
-  const holdInBatch = createBatcher(async (requests: HoldRequest[]): Promise<HoldResult[]> => {
-    const rows = await db.query<HoldRow>('SELECT * FROM hold_stock_batch($1::jsonb)', [
-      JSON.stringify(requests.map((r) => ({ id: r.reservationId, ttlSeconds: r.ttlSeconds, items: r.lines }))),
+  const takeInBatch = createBatcher(async (requests: HoldRequest[]): Promise<HoldResult[]> => {
+    const rows = await db.query<HoldRow>('SELECT * FROM take_stock_batch($1::jsonb)', [
+      JSON.stringify(requests.map((r) => ({ id: r.reservationId, ttlSeconds: r.ttlSeconds, commit: r.commit, items: r.lines }))),
     ]);
     return rows.map((row) => ({
       outcome: row.outcome,
@@ -52,16 +54,6 @@ export function createReservationsRepository(db: Db) {
       reservation: row.outcome === 'short' ? null : { id: row.reservation_id, status: row.status, expires_at: row.expires_at, expired: row.expired },
     }));
   });
-  // The rows are taken in primary key order whatever the batch's order, so two batches cannot deadlock.
-  const commitInBatch = createBatcher(async (ids: string[]): Promise<boolean[]> => {
-    const rows = await db.query<{ id: string }>(
-      `UPDATE reservations SET status = 'committed', updated_at = now()
-        WHERE id = ANY($1::text[]) AND status = 'held' AND expires_at > now() RETURNING id`,
-      [ids],
-    );
-    const committed = new Set(rows.map((row) => row.id));
-    return ids.map((id, i) => committed.has(id) && ids.indexOf(id) === i);
-  }, { concurrency: 2 });
   return {
     async find(id: string, q: Queryable = db): Promise<ReservationRow | null> {
       const rows = await q.query<ReservationRow>(`SELECT ${RESERVATION} FROM reservations WHERE id = $1`, [id]);
@@ -74,27 +66,31 @@ export function createReservationsRepository(db: Db) {
     },
 
     /**
-     * Holds the stock of every line, or of none when one cannot be served. Concurrent holds go to the
-     * database together, in one statement (migrations/004_hold_stock_batch.sql).
+     * Takes the stock of every line, or of none when one cannot be served, as held or as committed.
+     * Concurrent requests go to the database together, in one statement (migrations/005_take_stock_batch.sql).
      */
-    holdStock: (reservationId: string, ttlSeconds: number, lines: Line[]): Promise<HoldResult> => holdInBatch({ reservationId, ttlSeconds, lines }),
+    takeStock: (request: HoldRequest): Promise<HoldResult> => takeInBatch(request),
 
-    /**
-     * Marks a held, unexpired reservation committed; false when it is not (absent, released, expired or
-     * committed already). Commits arriving together go in one statement.
-     */
-    commitHeld: (id: string): Promise<boolean> => commitInBatch(id),
+    /** Marks a held, unexpired reservation committed; false when it is not (absent, released, expired or committed already). */
+    async commitHeld(id: string): Promise<boolean> {
+      const rows = await db.query(
+        `UPDATE reservations SET status = 'committed', updated_at = now() WHERE id = $1 AND status = 'held' AND expires_at > now() RETURNING id`,
+        [id],
+      );
+      return rows.length === 1;
+    },
 
-    /** Puts a reservation's units back, locking the products in id order as hold_stock_batch does. */
+    /** Puts a reservation's units back, locking the products in id order as take_stock_batch does. */
     async returnStock(tx: Queryable, reservationId: string): Promise<void> {
       await tx.query(
-        `SELECT p.id FROM products p JOIN reservation_lines l ON l.product_id = p.id
-          WHERE l.reservation_id = $1 ORDER BY p.id FOR UPDATE OF p`,
+        `SELECT p.id FROM products p WHERE p.id = ANY (ARRAY(SELECT unnest(product_ids) FROM reservations WHERE id = $1))
+          ORDER BY p.id FOR UPDATE`,
         [reservationId],
       );
       await tx.query(
         `UPDATE products p SET stock = p.stock + l.quantity
-           FROM reservation_lines l WHERE l.reservation_id = $1 AND p.id = l.product_id`,
+           FROM reservations r, unnest(r.product_ids, r.quantities) AS l (product_id, quantity)
+          WHERE r.id = $1 AND p.id = l.product_id`,
         [reservationId],
       );
     },

@@ -1,8 +1,12 @@
 import { AppError, problemOf, type App } from '@emporium/kit';
-import { BatchResults, CommitBatch, Reservation, ReservationId, ReservationState, ReserveStock, ReserveStockBatch } from './reservations.schemas.ts';
+import { BatchResults, Reservation, ReservationId, ReservationState, ReserveStock, ReserveStockBatch } from './reservations.schemas.ts';
 import { commitReservation, releaseReservation, reserveStock, type ReservationDeps } from './reservations.service.ts';
 
-/** Internal: the orders service holds stock while it places an order, then commits or releases it. */
+/**
+ * Internal: stock taken for an order, all lines or none, either held (until committed, released or
+ * expired) or committed at once; the orders service takes it committed and releases it if the order
+ * is not saved.
+ */
 export function reservationRoutes(app: App, deps: ReservationDeps): void {
   app.post('/internal/reservations', {
     schema: { hide: true, body: ReserveStock, response: { 200: Reservation, 201: Reservation } },
@@ -18,10 +22,6 @@ export function reservationRoutes(app: App, deps: ReservationDeps): void {
     const { created, reservation } = await reserveStock(deps, input);
     return { status: created ? 201 : 200, body: reservation };
   }));
-
-  app.post('/internal/reservations/commit', {
-    schema: { hide: true, body: CommitBatch, response: { 200: BatchResults } },
-  }, (request) => answerEach(request.body.reservationIds, async (id) => ({ status: 200, body: await commitReservation(deps, id) })));
 
   app.post('/internal/reservations/:id/commit', {
     schema: { hide: true, params: ReservationId, response: { 200: ReservationState } },

@@ -12,6 +12,8 @@ export const ReserveStock = Type.Object({
     { minItems: 1, maxItems: 100 },
   ),
   ttlSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 86_400 })),
+  /** Sold at once (committed) instead of held: for a caller that releases the units itself if it does not go ahead. */
+  commit: Type.Optional(Type.Boolean()),
 });
 export type ReserveStock = Static<typeof ReserveStock>;
 
@@ -28,7 +30,6 @@ export type Reservation = Static<typeof Reservation>;
 export const ReservationState = Type.Object({ reservationId: Type.String(), status: ReservationStatus });
 
 export const ReserveStockBatch = Type.Object({ reservations: Type.Array(ReserveStock, { minItems: 1, maxItems: 100 }) });
-export const CommitBatch = Type.Object({ reservationIds: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 100 }) });
 
 /** One answer of a batch: the status and body the single call would have given (a problem when it failed). */
 export const BatchResults = Type.Object({

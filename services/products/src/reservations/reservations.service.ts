@@ -19,8 +19,9 @@ const view = (row: ReservationRow): Reservation => ({
 const unknownReservation = (id: string) => new AppError('RESERVATION.NOT_FOUND', 404, `No reservation with id ${id}`);
 
 /**
- * Holds stock for every line or for none. Asking again with the same reservationId answers with
- * that reservation as it is now and changes nothing (created: false).
+ * Takes stock for every line or for none: held until committed, or committed at once when asked
+ * (`commit: true`). Asking again with the same reservationId answers with that reservation as it is
+ * now and changes nothing (created: false).
  */
 export async function reserveStock(deps: ReservationDeps, input: ReserveStock): Promise<{ created: boolean; reservation: Reservation }> {
   const lines = input.items;
@@ -30,10 +31,12 @@ export async function reserveStock(deps: ReservationDeps, input: ReserveStock): 
       errors: [{ path: `/body/items/${duplicate}/productId`, message: 'appears more than once' }],
     });
   }
-  const held = await deps.repo.holdStock(input.reservationId, input.ttlSeconds ?? deps.defaultTtlSeconds, lines);
+  const held = await deps.repo.takeStock({
+    reservationId: input.reservationId, ttlSeconds: input.ttlSeconds ?? deps.defaultTtlSeconds, commit: input.commit ?? false, lines,
+  });
   if (!held.reservation) {
     assertAvailable(lines, held.products); // names the first line that cannot be served
-    throw new Error('hold_stock_batch refused lines that could all be served'); // never expected
+    throw new Error('take_stock_batch refused lines that could all be served'); // never expected
   }
   const created = held.outcome === 'taken';
   if (created) deps.cache.invalidate();
