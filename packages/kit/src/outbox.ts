@@ -76,7 +76,7 @@ interface OutboxRow {
   attempts: number;
 }
 
-const LEASE = "now() + interval '30 seconds'";
+const LEASE_SECONDS = 30;
 
 /** Delivers outbox rows at least once, with growing pauses for a destination that is down. */
 export function startOutboxRelay(options: RelayOptions): Relay {
@@ -90,12 +90,10 @@ export function startOutboxRelay(options: RelayOptions): Relay {
 
   async function claimDue(): Promise<OutboxRow[]> {
     // A lease instead of a long transaction: another instance skips claimed rows, and a crash frees them after 30 s.
+    // One statement (migrations/002_outbox_lease.sql): the due rows, first due first.
     return db.query<OutboxRow>(
-      `UPDATE outbox SET next_attempt_at = ${LEASE}, attempts = attempts + 1
-        WHERE seq IN (SELECT seq FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= now()
-                      ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING seq, event_id, destination, type, key, data, occurred_at, attempts`,
-      [batchSize],
+      'SELECT seq, event_id, destination, type, key, data, occurred_at, attempts FROM outbox_lease($1, $2)',
+      [batchSize, LEASE_SECONDS],
     );
   }
 
@@ -115,7 +113,7 @@ export function startOutboxRelay(options: RelayOptions): Relay {
       const delayMs = Math.min(30_000, 250 * 2 ** Math.min(attempts, 10));
       log.warn({ destination, events: rows.length, err: (err as Error).message, retryInMs: delayMs }, 'event delivery failed');
       await db.query(
-        `UPDATE outbox SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000), last_error = $3
+        `UPDATE outbox SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000), leased_until = NULL, last_error = $3
           WHERE seq = ANY($1::bigint[])`,
         [seqs, delayMs, String((err as Error).message).slice(0, 500)],
       );

@@ -146,7 +146,7 @@ describe('outbox relay and inbox', () => {
       });
       assert.equal(await relay.deliverDue(), 2);
       // As if the relay died between the consumer's 200 and marking the rows delivered.
-      await producer.exec('UPDATE outbox SET delivered_at = NULL, next_attempt_at = now()');
+      await producer.exec('UPDATE outbox SET delivered_at = NULL, leased_until = NULL');
       assert.equal(await relay.deliverDue(), 2);
       assert.equal(consumer.received.length, 4, 'the consumer did receive everything twice');
       assert.deepEqual(await sales(), ['order-9']);

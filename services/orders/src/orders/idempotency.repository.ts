@@ -67,12 +67,15 @@ export async function dropClaim(db: Queryable, claim: Claim, recordRelease: bool
  * right now are row-locked and skipped.
  */
 export async function abandonStaleClaims(db: Queryable, staleSeconds: number, limit = 100): Promise<number> {
+  // In created_at order so that PostgreSQL walks the in-flight index itself: that marks the entries left by
+  // completed claims dead as it passes them, where the bitmap scan it chose otherwise re-read every one of
+  // them on each round (tens of thousands a few minutes into a busy day, until a vacuum).
   const rows = await db.query(
     `WITH stale AS (
        DELETE FROM idempotency_keys WHERE (customer_id, key) IN (
          SELECT customer_id, key FROM idempotency_keys
           WHERE state = 'in_flight' AND created_at < now() - make_interval(secs => $1::double precision)
-          LIMIT $2 FOR UPDATE SKIP LOCKED)
+          ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING order_id)
      INSERT INTO pending_releases (reservation_id, reason) SELECT order_id, 'abandoned request' FROM stale
      ON CONFLICT (reservation_id) DO NOTHING RETURNING reservation_id`,
