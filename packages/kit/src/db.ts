@@ -58,7 +58,21 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Db> {
 // (say, SQL built from data) statements go unnamed, so no connection collects prepared statements forever.
 const MAX_NAMED_STATEMENTS = 2000;
 const statementNames = new Map<string, string>();
+const plannedEachTime = new Set<string>();
+
+/**
+ * Marks a statement to be planned on every call (sent unnamed) instead of once per connection. For a
+ * statement whose best plan depends on how big a table is: PostgreSQL keeps the plan it made for a
+ * named statement, and one made while the table was new and nearly empty (a sequential scan) stays
+ * in use, on PostgreSQL, until the table is next analyzed. PGlite has nothing to keep; it is unaffected.
+ */
+export function plannedOnEveryCall(sql: string): string {
+  plannedEachTime.add(sql);
+  return sql;
+}
+
 function statementName(sql: string): string | undefined {
+  if (plannedEachTime.has(sql)) return undefined;
   let name = statementNames.get(sql);
   if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
     name = `emporium_${statementNames.size}`;
@@ -72,7 +86,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
     getTypeParser: (oid: number, format?: any) =>
       oid === INT8 || oid === NUMERIC ? parseNumber : pg.types.getTypeParser(oid, format),
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as any, options: '-c plan_cache_mode=force_custom_plan' });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as any });
   pool.on('error', () => {}); // an idle client's lost connection is replaced on the next query
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T extends Row>(sql: string, params?: unknown[]) {

@@ -23,7 +23,7 @@ DROP TABLE reservation_lines;
 -- of the reservations taken. What each reservation is answered is unchanged.
 -- A request with "commit": true is taken as sold at once (status committed): the orders service
 -- takes stock that way, so one call does what a hold and a commit did.
--- Rows are looked up with `= ANY (ARRAY(...))`, which the planner serves from the primary key: with
+-- Rows are looked up with `= ANY (array)`, which the planner serves from the primary key: with
 -- `IN (SELECT ...)` over a set-returning function it chose to scan the whole reservations table.
 -- p_requests: [{"id": text, "ttlSeconds": int, "commit": bool, "items": [{"productId": text, "quantity": int}]}]
 CREATE FUNCTION take_stock_batch(p_requests jsonb)
@@ -45,9 +45,11 @@ BEGIN
            WHERE pr.id = ANY (ARRAY(SELECT l.line->>'productId' FROM jsonb_array_elements(p_requests) AS r (request),
                                                                     jsonb_array_elements(r.request->'items') AS l (line)))
            ORDER BY pr.id FOR UPDATE) AS p;
-  SELECT COALESCE(jsonb_object_agg(r.id, jsonb_build_object('status', r.status, 'expires_at', r.expires_at)), '{}')
+  -- Planned on every call (EXECUTE): a plan kept from when reservations was new would scan the whole table.
+  EXECUTE $sql$SELECT COALESCE(jsonb_object_agg(r.id, jsonb_build_object('status', r.status, 'expires_at', r.expires_at)), '{}')
+                 FROM reservations r WHERE r.id = ANY ($1)$sql$
     INTO known
-    FROM reservations r WHERE r.id = ANY (ARRAY(SELECT q.request->>'id' FROM jsonb_array_elements(p_requests) AS q (request)));
+    USING ARRAY(SELECT q.request->>'id' FROM jsonb_array_elements(p_requests) AS q (request));
 
   FOR request IN SELECT value FROM jsonb_array_elements(p_requests) LOOP
     reservation_id := request->>'id';

@@ -1,4 +1,4 @@
-import { outboxInsertFrom, type Queryable, type Row } from '@emporium/kit';
+import { outboxInsertFrom, plannedOnEveryCall, type Queryable, type Row } from '@emporium/kit';
 import type { Claim } from './idempotency.repository.ts';
 import type { PricedLine } from './pricing.ts';
 import type { OrderStatus } from './transitions.ts';
@@ -50,37 +50,39 @@ export interface PlacedOrder {
  * its claim was given up.
  */
 export async function saveNewOrders(db: Queryable, placed: PlacedOrder[]): Promise<boolean[]> {
-  // The claim is matched with `state <> 'done'` (the only other state is in_flight) rather than
-  // `state = 'in_flight'`: the latter lets the planner walk the whole in-flight index, which keeps an
-  // entry for every claim completed since the last vacuum, so each save got slower as orders came in.
-  const rows = await db.query<{ id: string }>(
-    `WITH input AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS i (id text, customer_id text, key text, response text, currency text,
-         total bigint, shipping_address jsonb, estimated_delivery timestamptz, created_at timestamptz, lines jsonb,
-         event_id uuid, event_type text, event_data jsonb, destinations text[])),
-     claim AS (
-       UPDATE idempotency_keys k SET state = 'done', response_status = 201, response_body = i.response, completed_at = i.created_at
-         FROM input i WHERE k.customer_id = i.customer_id AND k.key = i.key AND k.order_id = i.id AND k.state <> 'done'
-       RETURNING k.order_id),
-     saved AS (
-       INSERT INTO orders (id, customer_id, status, currency, total_amount, shipping_address, estimated_delivery, created_at, updated_at)
-       SELECT i.id, i.customer_id, 'pending', i.currency, i.total, i.shipping_address, i.estimated_delivery, i.created_at, i.created_at
-         FROM input i JOIN claim c ON c.order_id = i.id RETURNING id),
-     line_rows AS (
-       INSERT INTO order_lines (order_id, position, product_id, name, image, quantity, unit_price, discount_bps, unit_discounted_price, line_total)
-       SELECT s.id, l.position, l.product_id, l.name, l.image, l.quantity, l.unit_price, l.discount_bps, l.unit_discounted_price, l.line_total
-         FROM saved s JOIN input i ON i.id = s.id,
-              jsonb_to_recordset(i.lines) AS l (position int, product_id text, name text, image text, quantity int,
-                                               unit_price bigint, discount_bps int, unit_discounted_price bigint, line_total bigint)),
-     history AS (INSERT INTO order_history (order_id, position, status, at) SELECT i.id, 0, 'pending', i.created_at FROM saved s JOIN input i ON i.id = s.id),
-     events AS (${outboxInsertFrom(`(SELECT i.event_id, i.event_type AS type, i.id AS key, i.event_data AS data, i.destinations
-                                        FROM saved s JOIN input i ON i.id = s.id)`)})
-     SELECT id FROM saved`,
-    [JSON.stringify(placed.map(inputRow))],
-  );
+  const rows = await db.query<{ id: string }>(SAVE_NEW_ORDERS, [JSON.stringify(placed.map(inputRow))]);
   const saved = new Set(rows.map((row) => row.id));
   return placed.map((p) => saved.has(p.order.id));
 }
+
+// Planned on every call: a plan kept from when idempotency_keys was new would scan the whole table.
+// The claim is matched with `state <> 'done'` (the only other state is in_flight) rather than
+// `state = 'in_flight'`: the latter lets the planner walk the whole in-flight index, which keeps an
+// entry for every claim completed since the last vacuum, so each save got slower as orders came in.
+const SAVE_NEW_ORDERS = plannedOnEveryCall(
+  `WITH input AS (
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS i (id text, customer_id text, key text, response text, currency text,
+       total bigint, shipping_address jsonb, estimated_delivery timestamptz, created_at timestamptz, lines jsonb,
+       event_id uuid, event_type text, event_data jsonb, destinations text[])),
+   claim AS (
+     UPDATE idempotency_keys k SET state = 'done', response_status = 201, response_body = i.response, completed_at = i.created_at
+       FROM input i WHERE k.customer_id = i.customer_id AND k.key = i.key AND k.order_id = i.id AND k.state <> 'done'
+     RETURNING k.order_id),
+   saved AS (
+     INSERT INTO orders (id, customer_id, status, currency, total_amount, shipping_address, estimated_delivery, created_at, updated_at)
+     SELECT i.id, i.customer_id, 'pending', i.currency, i.total, i.shipping_address, i.estimated_delivery, i.created_at, i.created_at
+       FROM input i JOIN claim c ON c.order_id = i.id RETURNING id),
+   line_rows AS (
+     INSERT INTO order_lines (order_id, position, product_id, name, image, quantity, unit_price, discount_bps, unit_discounted_price, line_total)
+     SELECT s.id, l.position, l.product_id, l.name, l.image, l.quantity, l.unit_price, l.discount_bps, l.unit_discounted_price, l.line_total
+       FROM saved s JOIN input i ON i.id = s.id,
+            jsonb_to_recordset(i.lines) AS l (position int, product_id text, name text, image text, quantity int,
+                                             unit_price bigint, discount_bps int, unit_discounted_price bigint, line_total bigint)),
+   history AS (INSERT INTO order_history (order_id, position, status, at) SELECT i.id, 0, 'pending', i.created_at FROM saved s JOIN input i ON i.id = s.id),
+   events AS (${outboxInsertFrom(`(SELECT i.event_id, i.event_type AS type, i.id AS key, i.event_data AS data, i.destinations
+                                      FROM saved s JOIN input i ON i.id = s.id)`)})
+   SELECT id FROM saved`,
+);
 
 const inputRow = ({ claim, order, response, event }: PlacedOrder) => ({
   id: order.id, customer_id: claim.customerId, key: claim.key, response, currency: order.currency, total: order.total,
