@@ -9,7 +9,8 @@ import { memoryOf, startBaselines, startPlatform } from './platform.ts';
 import { prepareOrderLoad } from './orders.ts';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+// 20 s per case: on a shared 2-core machine the rate swings between runs of a few seconds.
+const durationSeconds = Number(process.env.BENCH_SECONDS ?? 20);
 // Each case is warmed up first. The platform is six processes JIT-compiling on the same cores: under
 // order load it reaches its steady rate only after about 10 s (a second load on the same platform
 // starts there at once), while the bare baselines are warm within a second.
