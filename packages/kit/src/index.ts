@@ -7,6 +7,7 @@ export { createPeer, expectOk, rethrowProblem, type Peer, type PeerOptions, type
 export { currentUser, isStaff, requireRole, requireUser, roleAllows, ROLES, type AuthUser, type AuthOptions, type Role } from './auth.ts';
 export { signAccessToken, type SigningKey, type TokenClaims } from './tokens.ts';
 export { destinationsOf, outboxInsertFrom, publishEvent, startOutboxRelay, type EventEnvelope, type Relay, type Subscriptions } from './outbox.ts';
+export { pruneDeliveredEvents } from './outbox-retention.ts';
 export { applyEvent, registerInbox, type EventHandler } from './inbox.ts';
 export { buildService, type App, type ServiceOptions } from './service.ts';
 export { runService } from './server.ts';

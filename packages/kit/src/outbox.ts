@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Queryable } from './db.ts';
 import { createPeer, type Peer } from './http.ts';
+import { pruneDeliveredEvents } from './outbox-retention.ts';
 
 /** An event as it travels between services. `seq` grows with each event a source writes. */
 export interface EventEnvelope<D = Record<string, unknown>> {
@@ -55,6 +56,8 @@ export interface RelayOptions {
   batchSize?: number;
   /** How long a kick waits before its round, gathering the events of concurrent changes. */
   kickDelayMs?: number;
+  /** Delivered rows older than this are deleted, once an hour (default a week). */
+  retentionHours?: number;
 }
 
 export interface Relay {
@@ -80,7 +83,7 @@ const LEASE_SECONDS = 30;
 
 /** Delivers outbox rows at least once, with growing pauses for a destination that is down. */
 export function startOutboxRelay(options: RelayOptions): Relay {
-  const { db, source, log, intervalMs = 500, batchSize = 100, kickDelayMs = 20 } = options;
+  const { db, source, log, intervalMs = 500, batchSize = 100, kickDelayMs = 20, retentionHours = 168 } = options;
   const peers = new Map<string, Peer>(
     Object.entries(options.destinations).map(([name, url]) => [name, createPeer({ name, url, retries: 0, breakerThreshold: 1_000_000 })]),
   );
@@ -162,12 +165,17 @@ export function startOutboxRelay(options: RelayOptions): Relay {
 
   const timer = setInterval(round, intervalMs);
   timer.unref();
+  const pruning = setInterval(() => {
+    pruneDeliveredEvents(db, retentionHours).catch((err) => log.warn({ err: (err as Error).message }, 'outbox pruning failed'));
+  }, 3_600_000);
+  pruning.unref();
   return {
     kick,
     deliverDue,
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearInterval(pruning);
       if (soon) clearTimeout(soon);
       await running;
       await Promise.all([...peers.values()].map((p) => p.close()));

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import pino from 'pino';
-import { buildService, migrate, publishEvent, registerInbox, startOutboxRelay, type App, type Db, type EventEnvelope, type Relay } from '../src/index.ts';
+import { buildService, migrate, pruneDeliveredEvents, publishEvent, registerInbox, startOutboxRelay, type App, type Db, type EventEnvelope, type Relay } from '../src/index.ts';
 import { openTestDb } from '../src/testing.ts';
 
 const kitMigrations = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -67,6 +67,19 @@ describe('outbox relay and inbox', () => {
     producer.transaction((tx) => publishEvent(tx, SUBSCRIPTIONS, { type, key, data }));
   const prices = async () => Object.fromEntries((await consumerDb.query('SELECT key, amount FROM prices ORDER BY key')).map((r) => [r.key, r.amount]));
   const sales = async () => (await consumerDb.query('SELECT key FROM sales ORDER BY key')).map((r) => r.key);
+
+  test('delivered rows older than the retention period are pruned; undelivered ones stay however old', async () => {
+    for (let i = 0; i < 3; i++) await publish('item.sold', `order-${i}`, {});
+    // order-0: delivered 8 days ago; order-1: delivered an hour ago; order-2: never delivered, written 30 days ago.
+    await producer.exec(`
+      UPDATE outbox SET delivered_at = now() - interval '8 days' WHERE key = 'order-0';
+      UPDATE outbox SET delivered_at = now() - interval '1 hour' WHERE key = 'order-1';
+      UPDATE outbox SET occurred_at = now() - interval '30 days' WHERE key = 'order-2';`);
+    assert.equal(await pruneDeliveredEvents(producer, 168), 2, 'both destinations of order-0');
+    const left = await producer.query('SELECT DISTINCT key FROM outbox ORDER BY key');
+    assert.deepEqual(left.map((r) => r.key), ['order-1', 'order-2']);
+    assert.equal(await pruneDeliveredEvents(producer, 168), 0);
+  });
 
   test('an event commits with its transaction or not at all, one outbox row per subscribed destination', async () => {
     await publish('item.sold', 'order-1', { n: 1 });
