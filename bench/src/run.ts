@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { measure, measureAgainst, type LoadResult } from './load.ts';
+import { measure, measureAgainst, type LoadOptions, type LoadResult } from './load.ts';
 import { memoryOf, startBaselines, startPlatform } from './platform.ts';
 import { prepareOrderLoad } from './orders.ts';
 
@@ -29,7 +29,7 @@ try {
   results.push(await measure({ ...load, name: 'baseline: bare node:http, ~1 KB JSON', url: `${baselines.origin}/product` }));
   const oneHop = { ...load, name: 'baseline: one-hop node proxy', url: `${baselines.proxy}/product` };
   results.push(await measure(oneHop));
-  const platformCase = (options: Parameters<typeof measure>[0]) => measureAgainst(oneHop, options, rounds);
+  const platformCase = (options: LoadOptions) => measureAgainst(oneHop, options, rounds);
   const page = await (await fetch(`${platform.gateway}/api/products?limit=20`)).json();
   const id = page.items[0].id;
   if (wanted('product')) {

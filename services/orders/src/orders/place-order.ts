@@ -28,22 +28,22 @@ export async function placeOrder(deps: OrderDeps, customerId: string, key: strin
   const claimed = await claimKey(deps, { customerId, key, fingerprint: requestFingerprint(input), orderId: randomUUID() });
   if ('replay' in claimed) return claimed.replay;
   const claim = claimed;
-  let mayHoldStock = false;
+  let mayHaveStock = false;
   try {
     const products = orderableProducts(input.items, await deps.products.getMany(input.items.map((i) => i.productId)));
     const quotes = await deps.discounts.quote(input.items.map((i) => ({ productId: i.productId, price: products.get(i.productId)!.price })));
     const priced = priceLines(input.items, products, quotes, deps.settings.currency);
-    mayHoldStock = true;
+    mayHaveStock = true;
     await deps.products.take(claim.orderId, input.items).catch((err) => {
       // Products refused the whole order (no stock, unknown product): nothing is taken.
-      if (err instanceof AppError && err.status < 500) mayHoldStock = false;
+      if (err instanceof AppError && err.status < 500) mayHaveStock = false;
       throw err;
     });
     const body = await saveOrder(deps, claim, newOrder(deps, claim, input, priced));
     deps.eventsWritten();
     return { status: 201, body, replayed: false };
   } catch (err) {
-    await letGo(deps, claim, mayHoldStock);
+    await letGo(deps, claim, mayHaveStock);
     throw err;
   }
 }
@@ -79,9 +79,9 @@ async function saveOrder(deps: OrderDeps, claim: Claim, order: NewOrder): Promis
 }
 
 /** Frees the key for a retry and, when stock may be held, records its release in the same statement and sends it. */
-async function letGo(deps: OrderDeps, claim: Claim, mayHoldStock: boolean): Promise<void> {
+async function letGo(deps: OrderDeps, claim: Claim, mayHaveStock: boolean): Promise<void> {
   try {
-    const mustRelease = await dropClaim(deps.db, claim, mayHoldStock);
+    const mustRelease = await dropClaim(deps.db, claim, mayHaveStock);
     if (mustRelease) await releaseNow(deps.db, deps.products, claim.orderId, deps.log);
   } catch (err) {
     // The database is unreachable: the claim stays in flight and the sweeper turns it into a release later.

@@ -16,8 +16,8 @@ export interface LockedProduct {
   deleted: boolean;
 }
 
-export interface HoldResult {
-  /** taken: the units are held now; exists: a reservation with this id was there already; short: nothing changed. */
+export interface TakeResult {
+  /** taken: the units are taken now (held or committed); exists: a reservation with this id was there already; short: nothing changed. */
   outcome: 'taken' | 'exists' | 'short';
   /** When short: the requested products as they are (to name the one that is short); otherwise empty. */
   products: LockedProduct[];
@@ -32,7 +32,7 @@ export interface Line {
 
 const RESERVATION = 'id, status, expires_at, expires_at <= now() AS expired';
 
-interface HoldRequest {
+interface TakeRequest {
   reservationId: string;
   ttlSeconds: number;
   /** Taken as sold at once (committed) instead of held until committed. */
@@ -40,12 +40,12 @@ interface HoldRequest {
   lines: Line[];
 }
 
-type HoldRow = Omit<ReservationRow, 'id'> & Omit<HoldResult, 'reservation'> & { reservation_id: string };
+type TakeRow = Omit<ReservationRow, 'id'> & Omit<TakeResult, 'reservation'> & { reservation_id: string };
 
 export function createReservationsRepository(db: Db) {
   // One batch at a time: batches would only wait for each other's locks on the same products.
-  const takeInBatch = createBatcher(async (requests: HoldRequest[]): Promise<HoldResult[]> => {
-    const rows = await db.query<HoldRow>('SELECT * FROM take_stock_batch($1::jsonb)', [
+  const takeInBatch = createBatcher(async (requests: TakeRequest[]): Promise<TakeResult[]> => {
+    const rows = await db.query<TakeRow>('SELECT * FROM take_stock_batch($1::jsonb)', [
       JSON.stringify(requests.map((r) => ({ id: r.reservationId, ttlSeconds: r.ttlSeconds, commit: r.commit, items: r.lines }))),
     ]);
     return rows.map((row) => ({
@@ -69,7 +69,7 @@ export function createReservationsRepository(db: Db) {
      * Takes the stock of every line, or of none when one cannot be served, as held or as committed.
      * Concurrent requests go to the database together, in one statement (migrations/005_take_stock_batch.sql).
      */
-    takeStock: (request: HoldRequest): Promise<HoldResult> => takeInBatch(request),
+    takeStock: (request: TakeRequest): Promise<TakeResult> => takeInBatch(request),
 
     /** Marks a held, unexpired reservation committed; false when it is not (absent, released, expired or committed already). */
     async commitHeld(id: string): Promise<boolean> {

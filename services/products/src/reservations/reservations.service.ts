@@ -31,16 +31,16 @@ export async function reserveStock(deps: ReservationDeps, input: ReserveStock): 
       errors: [{ path: `/body/items/${duplicate}/productId`, message: 'appears more than once' }],
     });
   }
-  const held = await deps.repo.takeStock({
+  const taken = await deps.repo.takeStock({
     reservationId: input.reservationId, ttlSeconds: input.ttlSeconds ?? deps.defaultTtlSeconds, commit: input.commit ?? false, lines,
   });
-  if (!held.reservation) {
-    assertAvailable(lines, held.products); // names the first line that cannot be served
+  if (!taken.reservation) {
+    assertAvailable(lines, taken.products); // names the first line that cannot be served
     throw new Error('take_stock_batch refused lines that could all be served'); // never expected
   }
-  const created = held.outcome === 'taken';
+  const created = taken.outcome === 'taken';
   if (created) deps.cache.invalidate();
-  return { created, reservation: view(held.reservation) };
+  return { created, reservation: view(taken.reservation) };
 }
 
 /** Throws 422 for a product that is unknown or deleted, 409 for one without enough units (the first line that fails). */
