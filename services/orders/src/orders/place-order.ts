@@ -22,17 +22,21 @@ export interface StoredResponse {
  * products take the stock (sold at once, all lines or none), then saves the order, its event and its
  * stored response in one statement. Any failure before that lets go of the key and gives the stock
  * back; a process that dies on the way leaves its claim, which the sweeper turns into a release.
+ *
+ * The key is claimed while the order is priced: the two do not depend on each other, and an order
+ * spends most of its time waiting on such round trips. Stock is only taken once the claim is saved,
+ * so the sweeper always knows of it; a replay or a refused key wins over whatever pricing found.
  */
 export async function placeOrder(deps: OrderDeps, customerId: string, key: string, input: PlaceOrderInput): Promise<StoredResponse> {
   assertEachProductOnce(input);
+  const pricing = priceOrder(deps, input);
+  pricing.catch(() => {}); // read below once the key is ours; never an unhandled rejection before that
   const claimed = await claimKey(deps, { customerId, key, fingerprint: requestFingerprint(input), orderId: randomUUID() });
   if ('replay' in claimed) return claimed.replay;
   const claim = claimed;
   let mayHaveStock = false;
   try {
-    const products = orderableProducts(input.items, await deps.products.getMany(input.items.map((i) => i.productId)));
-    const quotes = await deps.discounts.quote(input.items.map((i) => ({ productId: i.productId, price: products.get(i.productId)!.price })));
-    const priced = priceLines(input.items, products, quotes, deps.settings.currency);
+    const priced = await pricing;
     mayHaveStock = true;
     await deps.products.take(claim.orderId, input.items).catch((err) => {
       // Products refused the whole order (no stock, unknown product): nothing is taken.
@@ -46,6 +50,12 @@ export async function placeOrder(deps: OrderDeps, customerId: string, key: strin
     await letGo(deps, claim, mayHaveStock);
     throw err;
   }
+}
+
+async function priceOrder(deps: OrderDeps, input: PlaceOrderInput): Promise<PricedOrder> {
+  const products = orderableProducts(input.items, await deps.products.getMany(input.items.map((i) => i.productId)));
+  const quotes = await deps.discounts.quote(input.items.map((i) => ({ productId: i.productId, price: products.get(i.productId)!.price })));
+  return priceLines(input.items, products, quotes, deps.settings.currency);
 }
 
 function newOrder(deps: OrderDeps, claim: Claim, input: PlaceOrderInput, priced: PricedOrder): NewOrder {
