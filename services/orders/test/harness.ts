@@ -111,8 +111,8 @@ export async function placeOrder(ordersUrl: string, headers: Record<string, stri
 /** Units of the product in orders that are not cancelled, straight from the orders database. */
 export async function unitsInOpenOrders(ordersDb: Db, productId: string): Promise<number> {
   const rows = await ordersDb.query(
-    `SELECT COALESCE(sum(l.quantity), 0)::int AS n FROM order_lines l JOIN orders o ON o.id = l.order_id
-      WHERE l.product_id = $1 AND o.status <> 'cancelled'`,
+    `SELECT COALESCE(sum((l.line->>'quantity')::int), 0)::int AS n FROM orders o, jsonb_array_elements(o.lines) AS l (line)
+      WHERE l.line->>'productId' = $1 AND o.status <> 'cancelled'`,
     [productId],
   );
   return rows[0].n;

@@ -45,9 +45,9 @@ export interface PlacedOrder {
 
 /**
  * Saves new orders in one statement, each only while its Idempotency-Key claim is still in flight:
- * the claim becomes done with the response to replay, and the order, its line snapshots, its first
- * history entry and its event are written. For each order, false (and nothing of it written) when
- * its claim was given up.
+ * the claim becomes done with the response to replay, and the order (with its line snapshots and
+ * first history entry) and its event are written. For each order, false (and nothing of it written)
+ * when its claim was given up.
  */
 export async function saveNewOrders(db: Queryable, placed: PlacedOrder[]): Promise<boolean[]> {
   const rows = await db.query<{ id: string }>(SAVE_NEW_ORDERS, [JSON.stringify(placed.map(inputRow))]);
@@ -69,36 +69,26 @@ const SAVE_NEW_ORDERS = plannedOnEveryCall(
        FROM input i WHERE k.customer_id = i.customer_id AND k.key = i.key AND k.order_id = i.id AND k.state <> 'done'
      RETURNING k.order_id),
    saved AS (
-     INSERT INTO orders (id, customer_id, status, currency, total_amount, shipping_address, estimated_delivery, created_at, updated_at)
-     SELECT i.id, i.customer_id, 'pending', i.currency, i.total, i.shipping_address, i.estimated_delivery, i.created_at, i.created_at
+     INSERT INTO orders (id, customer_id, status, currency, total_amount, shipping_address, estimated_delivery, lines, history, created_at, updated_at)
+     SELECT i.id, i.customer_id, 'pending', i.currency, i.total, i.shipping_address, i.estimated_delivery, i.lines,
+            jsonb_build_array(jsonb_build_object('status', 'pending', 'at', i.created_at, 'note', NULL)), i.created_at, i.created_at
        FROM input i JOIN claim c ON c.order_id = i.id RETURNING id),
-   line_rows AS (
-     INSERT INTO order_lines (order_id, position, product_id, name, image, quantity, unit_price, discount_bps, unit_discounted_price, line_total)
-     SELECT s.id, l.position, l.product_id, l.name, l.image, l.quantity, l.unit_price, l.discount_bps, l.unit_discounted_price, l.line_total
-       FROM saved s JOIN input i ON i.id = s.id,
-            jsonb_to_recordset(i.lines) AS l (position int, product_id text, name text, image text, quantity int,
-                                             unit_price bigint, discount_bps int, unit_discounted_price bigint, line_total bigint)),
-   history AS (INSERT INTO order_history (order_id, position, status, at) SELECT i.id, 0, 'pending', i.created_at FROM saved s JOIN input i ON i.id = s.id),
    events AS (${outboxInsertFrom(`(SELECT i.event_id, i.event_type AS type, i.id AS key, i.event_data AS data, i.destinations
                                       FROM saved s JOIN input i ON i.id = s.id)`)})
    SELECT id FROM saved`,
 );
 
+// Lines are kept as the PricedLine objects they are (see migrations/002_lines_and_history_in_order.sql).
 const inputRow = ({ claim, order, response, event }: PlacedOrder) => ({
   id: order.id, customer_id: claim.customerId, key: claim.key, response, currency: order.currency, total: order.total,
   shipping_address: order.shippingAddress, estimated_delivery: order.estimatedDelivery, created_at: order.createdAt,
-  lines: order.lines.map(lineRow), event_id: event.id, event_type: event.type, event_data: event.data, destinations: event.destinations,
+  lines: order.lines, event_id: event.id, event_type: event.type, event_data: event.data, destinations: event.destinations,
 });
 
-const lineRow = (l: PricedLine, position: number) => ({
-  position, product_id: l.productId, name: l.name, image: l.image, quantity: l.quantity, unit_price: l.unitPrice,
-  discount_bps: l.discountBps, unit_discounted_price: l.unitDiscountedPrice, line_total: l.lineTotal,
-});
-
+/** Appends to the order's history; the caller holds the order's row lock. */
 export async function appendHistory(tx: Queryable, orderId: string, status: OrderStatus, note: string | null): Promise<void> {
   await tx.query(
-    `INSERT INTO order_history (order_id, position, status, note)
-     SELECT $1, COALESCE(MAX(position) + 1, 0), $2, $3 FROM order_history WHERE order_id = $1`,
+    `UPDATE orders SET history = history || jsonb_build_array(jsonb_build_object('status', $2::text, 'at', now(), 'note', $3::text)) WHERE id = $1`,
     [orderId, status, note],
   );
 }
@@ -131,13 +121,7 @@ export async function lockOrder(tx: Queryable, orderId: string): Promise<{ statu
 
 const SELECT_ORDERS = `
   SELECT o.id, o.seq, o.customer_id, o.status, o.currency, o.total_amount, o.shipping_address, o.estimated_delivery,
-         o.carrier, o.tracking_number, o.created_at, o.updated_at,
-         (SELECT json_agg(json_build_object('productId', l.product_id, 'name', l.name, 'image', l.image, 'quantity', l.quantity,
-                   'unitPrice', l.unit_price, 'discountBps', l.discount_bps, 'unitDiscountedPrice', l.unit_discounted_price,
-                   'lineTotal', l.line_total) ORDER BY l.position)
-            FROM order_lines l WHERE l.order_id = o.id) AS lines,
-         (SELECT json_agg(json_build_object('status', h.status, 'at', h.at, 'note', h.note) ORDER BY h.position)
-            FROM order_history h WHERE h.order_id = o.id) AS history
+         o.carrier, o.tracking_number, o.lines, o.history, o.created_at, o.updated_at
     FROM orders o`;
 
 export async function findOrder(db: Queryable, orderId: string): Promise<OrderRecord | null> {
@@ -168,8 +152,8 @@ export async function listOrders(db: Queryable, filter: OrderFilter): Promise<Or
 export async function purchasesOf(db: Queryable, customerId: string, productId: string): Promise<{ ordered: boolean; delivered: boolean }> {
   const rows = await db.query(
     `SELECT COALESCE(bool_or(o.status <> 'cancelled'), false) AS ordered, COALESCE(bool_or(o.status = 'delivered'), false) AS delivered
-       FROM orders o JOIN order_lines l ON l.order_id = o.id
-      WHERE o.customer_id = $1 AND l.product_id = $2`,
+       FROM orders o
+      WHERE o.customer_id = $1 AND o.lines @> jsonb_build_array(jsonb_build_object('productId', $2::text))`,
     [customerId, productId],
   );
   return { ordered: rows[0].ordered, delivered: rows[0].delivered };
@@ -187,8 +171,8 @@ function toRecord(row: Row): OrderRecord {
     estimatedDelivery: new Date(row.estimated_delivery),
     carrier: row.carrier,
     trackingNumber: row.tracking_number,
-    lines: (row.lines ?? []).map((l: PricedLine) => ({ ...l, unitPrice: Number(l.unitPrice), unitDiscountedPrice: Number(l.unitDiscountedPrice), lineTotal: Number(l.lineTotal) })),
-    history: (row.history ?? []).map((h: { status: OrderStatus; at: string; note: string | null }) => ({ status: h.status, at: new Date(h.at), note: h.note })),
+    lines: row.lines,
+    history: row.history.map((h: { status: OrderStatus; at: string; note: string | null }) => ({ status: h.status, at: new Date(h.at), note: h.note })),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
