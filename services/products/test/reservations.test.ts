@@ -50,6 +50,56 @@ describe('products: stock reservations', () => {
     assert.equal(await stockOf(kettle.id), 2);
   });
 
+  test('one take_stock_batch call decides each request in order, on the stock and reservations the earlier ones left', async () => {
+    const kettle = await createProduct(t, { name: 'Kettle', stock: 3 });
+    const mug = await createProduct(t, { name: 'Mug', stock: 5 });
+    const gone = await createProduct(t, { name: 'Gone', stock: 5 });
+    await t.app.inject({ method: 'DELETE', url: `/api/products/${gone.id}`, headers: t.as.employee });
+    const saved = randomUUID();
+    assert.equal((await reserve(saved, [{ productId: mug.id, quantity: 1 }])).statusCode, 201);
+    const [first, second, unknown, deleted] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const line = (productId: string, quantity: number) => ({ productId, quantity });
+    const requests = [
+      { id: first, ttlSeconds: 60, commit: false, items: [line(kettle.id, 2), line(mug.id, 1)] }, // taken: 1 kettle and 3 mugs left
+      { id: second, ttlSeconds: 60, commit: false, items: [line(mug.id, 1), line(kettle.id, 2)] }, // short of kettles, after the first
+      { id: first, ttlSeconds: 60, commit: true, items: [line(mug.id, 3)] }, // exists: taken just above
+      { id: unknown, ttlSeconds: 60, commit: false, items: [line(mug.id, 1), line('no-such-product', 1)] }, // short: unknown product
+      { id: deleted, ttlSeconds: 60, commit: false, items: [line(gone.id, 1)] }, // short: deleted product
+      { id: saved, ttlSeconds: 60, commit: true, items: [line(mug.id, 1)] }, // exists: saved before the batch
+      { id: second, ttlSeconds: 30, commit: true, items: [line(mug.id, 3), line(kettle.id, 1)] }, // fits what is left: taken
+    ];
+    const rows = await t.db.query('SELECT * FROM take_stock_batch($1::jsonb)', [JSON.stringify(requests)]);
+
+    const product = (p: { id: string; name: string }, stock: number, isDeleted = false) => ({ id: p.id, name: p.name, stock, deleted: isDeleted });
+    assert.deepEqual(rows.map(({ expires_at, ...rest }) => rest), [
+      { reservation_id: first, outcome: 'taken', status: 'held', expired: false, products: null },
+      { reservation_id: second, outcome: 'short', status: null, expired: null, products: [product(mug, 3), product(kettle, 1)] },
+      { reservation_id: first, outcome: 'exists', status: 'held', expired: false, products: null },
+      { reservation_id: unknown, outcome: 'short', status: null, expired: null, products: [product(mug, 3)] },
+      { reservation_id: deleted, outcome: 'short', status: null, expired: null, products: [product(gone, 5, true)] },
+      { reservation_id: saved, outcome: 'exists', status: 'held', expired: false, products: null },
+      { reservation_id: second, outcome: 'taken', status: 'committed', expired: false, products: null },
+    ]);
+    const ttlOf = (row: Record<string, any>) => (row.expires_at.getTime() - Date.now()) / 1000;
+    assert.ok(ttlOf(rows[0]) > 50 && ttlOf(rows[0]) <= 61, `first: ${ttlOf(rows[0])} s`);
+    assert.ok(ttlOf(rows[6]) > 20 && ttlOf(rows[6]) <= 31, `second: ${ttlOf(rows[6])} s`);
+    assert.equal(rows[2].expires_at.getTime(), rows[0].expires_at.getTime(), 'the repeat answers the reservation taken');
+    for (const i of [1, 3, 4]) assert.equal(rows[i].expires_at, null);
+
+    const stock = await t.db.query('SELECT id, stock FROM products WHERE id = ANY ($1) ORDER BY stock, name', [[kettle.id, mug.id, gone.id]]);
+    assert.deepEqual(stock, [{ id: kettle.id, stock: 0 }, { id: mug.id, stock: 0 }, { id: gone.id, stock: 5 }]);
+    const reservations = await t.db.query(
+      'SELECT id, status, product_ids, quantities, expires_at FROM reservations WHERE id = ANY ($1)',
+      [[first, second, unknown, deleted, saved]],
+    );
+    const byId = new Map(reservations.map(({ id, expires_at, ...rest }) => [id, { ...rest, expires_at: expires_at.getTime() }]));
+    assert.equal(byId.size, 3, 'nothing saved for the short ones');
+    // Lines are kept in the order given, not sorted.
+    assert.deepEqual(byId.get(first), { status: 'held', product_ids: [kettle.id, mug.id], quantities: [2, 1], expires_at: rows[0].expires_at.getTime() });
+    assert.deepEqual(byId.get(second), { status: 'committed', product_ids: [mug.id, kettle.id], quantities: [3, 1], expires_at: rows[6].expires_at.getTime() });
+    assert.deepEqual(byId.get(saved), { status: 'held', product_ids: [mug.id], quantities: [1], expires_at: rows[5].expires_at.getTime() });
+  });
+
   test('stock taken with commit: true is sold at once: it never expires, and a release gives it back once', async () => {
     const [kettle, mug] = [await createProduct(t, { stock: 4 }), await createProduct(t, { stock: 4 })];
     const id = randomUUID();

@@ -67,7 +67,7 @@ export function createReservationsRepository(db: Db) {
 
     /**
      * Takes the stock of every line, or of none when one cannot be served, as held or as committed.
-     * Concurrent requests go to the database together, in one statement (migrations/005_take_stock_batch.sql).
+     * Concurrent requests go to the database together, in one statement (the take_stock_batch function, migrations/005 and 006).
      */
     takeStock: (request: TakeRequest): Promise<TakeResult> => takeInBatch(request),
 
