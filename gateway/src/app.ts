@@ -21,6 +21,8 @@ export async function buildApp(config: Config): Promise<App> {
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: trustProxyOf(config.TRUST_PROXY),
     openapiRoute: false,
+    // The gateway passes the request id on itself (proxy/forward.ts) and makes no kit peer calls.
+    requestContext: false,
     readyChecks: Object.fromEntries([...upstreams].map(([name, upstream]) => [name, () => upstreamReady(upstream)])),
   });
   app.addHook('onClose', async () => {
