@@ -1,8 +1,12 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import type { AuthOptions, AuthUser, Role } from './auth.ts';
 import { dropDatabase, ensureDatabase, openDb, type Db } from './db.ts';
+import { migrate } from './migrate.ts';
 import { pgliteTemplate } from './pglite-template.ts';
 import { signAccessToken, type SigningKey } from './tokens.ts';
 
@@ -88,4 +92,19 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/**
+ * For a test of a migration that moves data: applies only the service migrations in `dir` named before
+ * `first` (the database as it was before them). Then the test writes rows the old way and runs `migrate`
+ * on the whole folder.
+ */
+export async function migrateUpTo(db: Db, dir: string, first: string): Promise<void> {
+  const before = mkdtempSync(join(tmpdir(), 'migrations-before-'));
+  try {
+    for (const file of readdirSync(dir).filter((f) => f < first)) cpSync(join(dir, file), join(before, file));
+    await migrate(db, before, 'service');
+  } finally {
+    rmSync(before, { recursive: true, force: true });
+  }
 }

@@ -1,21 +1,17 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { migrate } from '@emporium/kit';
-import { openTestDb } from '@emporium/kit/testing';
+import { migrateUpTo, openTestDb } from '@emporium/kit/testing';
 import { findOrder, purchasesOf } from '../src/orders/orders.repository.ts';
 
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
 
 test('orders saved before their lines and history moved into the order row read exactly as before', async () => {
   const { db, cleanup } = await openTestDb();
-  const before = mkdtempSync(join(tmpdir(), 'orders-migrations-'));
   try {
-    for (const file of readdirSync(migrations).filter((f) => f < '002')) cpSync(join(migrations, file), join(before, file));
-    await migrate(db, before, 'service');
+    await migrateUpTo(db, migrations, '002');
     await db.exec(`
       INSERT INTO orders (id, customer_id, status, currency, total_amount, shipping_address, estimated_delivery, created_at, updated_at)
       VALUES ('o1', 'ann', 'shipped', 'USD', 2350, '{"name": "Ann", "line1": "1 Way", "city": "Town", "postalCode": "1", "country": "US"}',
@@ -38,7 +34,6 @@ test('orders saved before their lines and history moved into the order row read 
     assert.deepEqual(await purchasesOf(db, 'ann', 'mug'), { ordered: true, delivered: false });
     assert.deepEqual(await purchasesOf(db, 'ann', 'tea'), { ordered: false, delivered: false });
   } finally {
-    rmSync(before, { recursive: true, force: true });
     await db.close();
     await cleanup();
   }

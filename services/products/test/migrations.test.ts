@@ -1,20 +1,16 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { migrate } from '@emporium/kit';
-import { openTestDb } from '@emporium/kit/testing';
+import { migrateUpTo, openTestDb } from '@emporium/kit/testing';
 
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
 
 test('reservations made before their lines moved into the reservation row keep every line', async () => {
   const { db, cleanup } = await openTestDb();
-  const before = mkdtempSync(join(tmpdir(), 'products-migrations-'));
   try {
-    for (const file of readdirSync(migrations).filter((f) => f < '005')) cpSync(join(migrations, file), join(before, file));
-    await migrate(db, before, 'service');
+    await migrateUpTo(db, migrations, '005');
     await db.exec(`
       INSERT INTO products (id, name, description, category, price_amount, currency, stock, discounted_amount)
       VALUES ('kettle', 'Kettle', '', 'kitchen', 1000, 'USD', 7, 1000), ('mug', 'Mug', '', 'kitchen', 500, 'USD', 2, 500);
@@ -28,7 +24,6 @@ test('reservations made before their lines moved into the reservation row keep e
       { id: 'r2', product_ids: ['mug'], quantities: [2] },
     ]);
   } finally {
-    rmSync(before, { recursive: true, force: true });
     await db.close();
     await cleanup();
   }
