@@ -42,10 +42,14 @@ function canListen(port: number): Promise<boolean> {
   });
 }
 
-/** A base port with the five after it free too, picked at random so parallel runs rarely meet. */
+/**
+ * A base port with the five after it free too, picked at random so parallel runs rarely meet, and below
+ * Linux's ephemeral range (32768-60999), where a port free now can become the local end of an outgoing
+ * connection a moment later (see packages/launcher/test/e2e.test.ts).
+ */
 export async function freePortBase(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const base = 20_000 + Math.floor(Math.random() * 12_000);
     const ports = Array.from({ length: PORTS_PER_PLATFORM }, (_, i) => base + i);
     if ((await Promise.all(ports.map(canListen))).every(Boolean)) return base;
   }

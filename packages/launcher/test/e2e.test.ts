@@ -157,10 +157,15 @@ describe('npm start, end to end', { timeout: 900_000 }, () => {
   });
 });
 
-/** `count` consecutive free ports on 127.0.0.1, starting somewhere random in a high range. */
+/**
+ * `count` consecutive free ports on 127.0.0.1, starting somewhere random below Linux's ephemeral range
+ * (32768-60999): a port in that range that is free now can be taken a moment later as the local end of
+ * an outgoing connection (a service's own database connections), and the service meant for it then
+ * fails with EADDRINUSE.
+ */
 async function freePortRange(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const base = 20_000 + Math.floor(Math.random() * 12_000);
     let free = true;
     for (let port = base; port < base + count && free; port++) free = await canListen(port);
     if (free) return base;
