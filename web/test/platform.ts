@@ -2,10 +2,10 @@
 // every service and the gateway on free ports, demo data in a fresh temporary folder.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePortRange } from '@emporium/kit/testing';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const launcherEntry = join(repoRoot, 'packages/launcher/src/start.ts');
@@ -32,28 +32,6 @@ export function buildWebIfStale(): void {
   if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestSource))) return;
   const result = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('building the web UI failed');
-}
-
-function canListen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host: '0.0.0.0', exclusive: true }, () => server.close(() => resolve(true)));
-  });
-}
-
-/**
- * A base port with the five after it free too, picked at random so parallel runs rarely meet, and below
- * Linux's ephemeral range (32768-60999), where a port free now can become the local end of an outgoing
- * connection a moment later (see packages/launcher/test/e2e.test.ts).
- */
-export async function freePortBase(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 12_000);
-    const ports = Array.from({ length: PORTS_PER_PLATFORM }, (_, i) => base + i);
-    if ((await Promise.all(ports.map(canListen))).every(Boolean)) return base;
-  }
-  throw new Error('no free block of ports found');
 }
 
 async function waitForReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -91,7 +69,7 @@ function tailOfLogs(folder: string): string {
 export async function startPlatform(): Promise<Platform> {
   buildWebIfStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'emporium-web-test-'));
-  const base = await freePortBase();
+  const base = await freePortRange(PORTS_PER_PLATFORM);
   const log: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', launcherEntry], {
     cwd: repoRoot,

@@ -3,6 +3,7 @@ export { baseConfig, loadConfig, ConfigError, authOptionsFrom } from './config.t
 export { requestContext, currentRequestId } from './context.ts';
 export { openDb, ensureDatabase, dropDatabase, plannedOnEveryCall, type Db, type Queryable, type Row, type DbOptions } from './db.ts';
 export { migrate, migrateService, openServiceDb } from './migrate.ts';
+export { canListen } from './ports.ts';
 export { createPeer, expectOk, rethrowProblem, type Peer, type PeerOptions, type PeerRequest, type PeerResponse } from './http.ts';
 export { currentUser, isStaff, requireRole, requireUser, roleAllows, ROLES, type AuthUser, type AuthOptions, type Role } from './auth.ts';
 export { signAccessToken, type SigningKey, type TokenClaims } from './tokens.ts';

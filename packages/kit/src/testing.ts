@@ -7,6 +7,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import type { AuthOptions, AuthUser, Role } from './auth.ts';
 import { dropDatabase, ensureDatabase, openDb, type Db } from './db.ts';
 import { migrate } from './migrate.ts';
+import { canListen } from './ports.ts';
 import { pgliteTemplate } from './pglite-template.ts';
 import { signAccessToken, type SigningKey } from './tokens.ts';
 
@@ -107,4 +108,21 @@ export async function migrateUpTo(db: Db, dir: string, first: string): Promise<v
   } finally {
     rmSync(before, { recursive: true, force: true });
   }
+}
+
+/**
+ * `count` consecutive free ports, for a whole platform started by a test, starting somewhere random (so
+ * parallel runs rarely meet) below Linux's ephemeral range (32768-60999): a port in that range that is
+ * free now can be taken a moment later as the local end of an outgoing connection (a service's own
+ * database connections), and the service meant for it then fails with EADDRINUSE.
+ */
+export async function freePortRange(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 12_000);
+    let free = true;
+    // On every address: the gateway may listen on 0.0.0.0, the services on 127.0.0.1.
+    for (let port = base; port < base + count && free; port++) free = await canListen(port, '0.0.0.0');
+    if (free) return base;
+  }
+  throw new Error('no free range of ports found');
 }

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { ensureDatabase } from '@emporium/kit';
+import { canListen, ensureDatabase } from '@emporium/kit';
 import { say } from './console.ts';
 import { databaseUrl, type ProcessSpec, type ServiceName, type Settings } from './plan.ts';
 
@@ -14,14 +13,6 @@ export async function portsInUse(specs: ProcessSpec[], gatewayHost?: string): Pr
     if (!(await canListen(spec.port, host))) busy.push(`port ${spec.port} (${spec.name})`);
   }
   return busy;
-}
-
-function canListen(port: number, host: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
-  });
 }
 
 /** One database per service on the PostgreSQL server (emporium_<service>), created when missing. */

@@ -4,12 +4,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { dropDatabase } from '@emporium/kit';
+import { freePortRange } from '@emporium/kit/testing';
 import { databaseUrl, existingServices, readSettings } from '../src/plan.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -156,30 +156,6 @@ describe('npm start, end to end', { timeout: 900_000 }, () => {
     for (const pid of pids) assert.equal(isAlive(pid), false, `process ${pid} is gone`);
   });
 });
-
-/**
- * `count` consecutive free ports on 127.0.0.1, starting somewhere random below Linux's ephemeral range
- * (32768-60999): a port in that range that is free now can be taken a moment later as the local end of
- * an outgoing connection (a service's own database connections), and the service meant for it then
- * fails with EADDRINUSE.
- */
-async function freePortRange(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 12_000);
-    let free = true;
-    for (let port = base; port < base + count && free; port++) free = await canListen(port);
-    if (free) return base;
-  }
-  throw new Error('no free port range found');
-}
-
-function canListen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
-  });
-}
 
 function isAlive(pid: number): boolean {
   try {
