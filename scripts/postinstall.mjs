@@ -1,8 +1,11 @@
-// Builds the web UI after `npm install` so `npm start` serves it; a missing web workspace is not an error.
+// After `npm install`: compiles the platform's programs (scripts/build.mjs) and builds the web UI, so
+// `npm start` serves it at once; a missing web workspace is not an error.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-if (existsSync('web/index.html') && !process.env.EMPORIUM_SKIP_WEB_BUILD) {
-  const result = spawnSync('npm', ['run', 'build', '-w', 'web'], { stdio: 'inherit' });
+const run = (command, args) => {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
-}
+};
+run(process.execPath, ['scripts/build.mjs']);
+if (existsSync('web/index.html') && !process.env.EMPORIUM_SKIP_WEB_BUILD) run('npm', ['run', 'build', '-w', 'web']);

@@ -1,7 +1,11 @@
-// Baselines measured in the same run as the platform: a bare node:http server answering ~1 KB of
-// JSON, and a bare one-hop node proxy in front of it (what any gateway hop costs at minimum).
-import { Agent, createServer, request } from 'node:http';
+// The baselines measured in the same run as the platform, built the way the platform's own read is:
+// two processes (so two event loops on two cores) and an undici hop between them.
+//   `baseline.ts origin`: a bare node:http server answering ~1 KB of JSON;
+//   `baseline.ts proxy <originPort>`: a bare one-hop proxy in front of it, forwarding with undici's pool.
+// Each process sends its port to its parent over IPC and ends when the parent goes.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Pool } from 'undici';
 
 const payload = JSON.stringify({
   id: '4f1c2d9e-8b7a-4c3d-9e2f-1a2b3c4d5e6f',
@@ -19,31 +23,31 @@ const payload = JSON.stringify({
   updatedAt: '2026-01-01T00:00:00.000Z',
 });
 
-const origin = createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
-  res.end(payload);
-});
-
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-const proxy = createServer((req, res) => {
-  const upstream = request(
-    { host: '127.0.0.1', port: (origin.address() as AddressInfo).port, path: req.url, method: req.method, headers: req.headers, agent },
-    (upRes) => {
-      res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-      upRes.pipe(res);
-    },
-  );
-  upstream.on('error', () => {
-    res.statusCode = 502;
-    res.end();
+function origin() {
+  return createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+    res.end(payload);
   });
-  req.pipe(upstream);
-});
+}
 
-origin.listen(0, '127.0.0.1', () => {
-  proxy.listen(0, '127.0.0.1', () => {
-    const ports = { origin: (origin.address() as AddressInfo).port, proxy: (proxy.address() as AddressInfo).port };
-    process.send?.(ports);
+function proxy(originPort: number) {
+  const pool = new Pool(`http://127.0.0.1:${originPort}`, { connections: 128, pipelining: 1 });
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    pool
+      .request({ method: req.method as 'GET', path: req.url ?? '/', headers: { accept: 'application/json' } })
+      .then(async (upstream) => {
+        const body = Buffer.from(await upstream.body.arrayBuffer());
+        res.writeHead(upstream.statusCode, { 'content-type': 'application/json', 'content-length': body.length });
+        res.end(body);
+      })
+      .catch(() => {
+        res.statusCode = 502;
+        res.end();
+      });
   });
-});
+}
+
+const [mode, originPort] = process.argv.slice(2);
+const server = mode === 'proxy' ? proxy(Number(originPort)) : origin();
+server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
 process.on('disconnect', () => process.exit(0));

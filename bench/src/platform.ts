@@ -1,16 +1,21 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { dropDatabase } from '@emporium/kit';
+import { processTree } from './memory.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface Platform {
   gateway: string;
-  servicePorts: Record<string, number>;
+  /** The launcher's process id: the platform is it and everything below it. */
+  launcherPid: number;
+  dataDir: string;
+  /** From `npm start` to the gateway answering ready. */
+  readyMs: number;
   stop(): Promise<void>;
 }
 
@@ -24,43 +29,63 @@ async function waitReady(url: string, timeoutMs: number): Promise<void> {
     } catch {
       // not listening yet
     }
-    await sleep(250);
+    await sleep(50);
   }
   throw new Error(`${url} was not ready within ${timeoutMs} ms`);
 }
 
-/** Starts the whole platform with the real launcher, on its own ports and data folder. */
-export async function startPlatform(portBase: number): Promise<Platform> {
-  await dropBenchDatabases();
-  const dataDir = mkdtempSync(join(tmpdir(), 'emporium-bench-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/launcher/src/start.ts')], {
+/**
+ * Starts the whole platform as a newcomer does (`npm start`), on its own ports and data folder: a new
+ * one (a first start, and new databases on EMPORIUM_POSTGRES), or `dataDir` again (a restart).
+ */
+export async function startPlatform(portBase: number, dataDir?: string): Promise<Platform> {
+  if (!dataDir) await dropBenchDatabases();
+  const folder = dataDir ?? mkdtempSync(join(tmpdir(), 'emporium-bench-'));
+  chmodSync(folder, 0o755); // run as root, the embedded server runs as the user postgres
+  const startedAt = Date.now();
+  const child: ChildProcess = spawn('npm', ['start', '--silent'], {
     cwd: root,
     // Own databases on a PostgreSQL server, so a bench never touches the shop's; access logs at warn,
     // as where a load balancer keeps them.
     env: {
       ...process.env,
       EMPORIUM_PORT_BASE: String(portBase),
-      EMPORIUM_DATA_DIR: dataDir,
+      EMPORIUM_DATA_DIR: folder,
       EMPORIUM_DATABASE_PREFIX: DATABASE_PREFIX,
       EMPORIUM_SKIP_WEB_BUILD: '1',
       LOG_LEVEL: 'warn',
       // The load comes from one address; the per-client limit would turn it into 429s.
       RATE_LIMIT_MAX: '1000000000',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   const gateway = `http://127.0.0.1:${portBase}`;
   await waitReady(`${gateway}/health/ready`, 120_000);
-  const servicePorts = Object.fromEntries(SERVICES.map((name, i) => [name, portBase + i + 1]));
+  const readyMs = Date.now() - startedAt;
+  const launcherPid = findLauncher(child.pid!);
   return {
     gateway,
-    servicePorts,
+    launcherPid,
+    dataDir: folder,
+    readyMs,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      process.kill(launcherPid, 'SIGTERM');
       await exited;
     },
   };
+}
+
+/** The launcher's process under npm (npm and its shell are the tool that started it, not the platform). */
+function findLauncher(npmPid: number): number {
+  for (const pid of processTree(npmPid)) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('launcher/dist/start.js')) return pid;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  throw new Error('the launcher process was not found under npm start');
 }
 
 const DATABASE_PREFIX = 'emporium_bench_';
@@ -68,7 +93,7 @@ const DATABASE_PREFIX = 'emporium_bench_';
 /** Every run starts from empty databases, so rows left by earlier runs never weigh on the figures. */
 async function dropBenchDatabases(): Promise<void> {
   const server = process.env.EMPORIUM_POSTGRES;
-  if (!server) return; // PGlite data lives in a fresh temporary folder each run
+  if (!server) return; // the embedded server's data lives in a fresh temporary folder each run
   for (const name of SERVICES) {
     const url = new URL(server);
     url.pathname = `/${DATABASE_PREFIX}${name}`;
@@ -76,23 +101,18 @@ async function dropBenchDatabases(): Promise<void> {
   }
 }
 
+/** The bare origin and the one-hop proxy in front of it, each its own process (see baseline.ts). */
 export async function startBaselines(): Promise<{ origin: string; proxy: string; stop(): void }> {
-  const child = fork(join(root, 'bench/src/baseline.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  const ports = await new Promise<{ origin: number; proxy: number }>((resolve) => child.once('message', resolve as any));
-  return { origin: `http://127.0.0.1:${ports.origin}`, proxy: `http://127.0.0.1:${ports.proxy}`, stop: () => child.kill() };
-}
-
-/** Resident memory of each service, read from its Prometheus metrics. */
-export async function memoryOf(ports: Record<string, number>): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const [name, port] of Object.entries(ports)) {
-    try {
-      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-      const match = /process_resident_memory_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)/.exec(text);
-      if (match) out[name] = Math.round(Number(match[1]) / 1024 / 1024);
-    } catch {
-      // a service that is not running has no figure
-    }
-  }
-  return out;
+  const start = async (...args: string[]) => {
+    const child = fork(join(root, 'bench/src/baseline.ts'), args, { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    const { port } = await new Promise<{ port: number }>((resolve) => child.once('message', resolve as any));
+    return { child, port };
+  };
+  const origin = await start('origin');
+  const proxy = await start('proxy', String(origin.port));
+  return {
+    origin: `http://127.0.0.1:${origin.port}`,
+    proxy: `http://127.0.0.1:${proxy.port}`,
+    stop: () => [origin, proxy].forEach(({ child }) => child.kill()),
+  };
 }

@@ -5,7 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measure, measureAgainst, type LoadOptions, type LoadResult } from './load.ts';
-import { memoryOf, startBaselines, startPlatform } from './platform.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { platformMemory } from './memory.ts';
+import { startBaselines, startPlatform } from './platform.ts';
 import { prepareOrderLoad } from './orders.ts';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -23,7 +25,15 @@ const only = process.env.BENCH_ONLY;
 const wanted = (name: string) => !only || name.includes(only);
 
 const baselines = await startBaselines();
-const platform = await startPlatform(portBase);
+// A first start on an empty data folder, then a restart on the same data: the one measured under load.
+const first = await startPlatform(portBase);
+await first.stop();
+const platform = await startPlatform(portBase, first.dataDir);
+const startSeconds = { first: first.readyMs / 1000, restart: platform.readyMs / 1000 };
+console.log('ready after (s):', startSeconds);
+await sleep(5000); // idle: what a shop holds between customers
+const memoryIdle = platformMemory(platform.launcherPid);
+console.log('memory idle (MiB):', memoryIdle);
 const results: LoadResult[] = [];
 try {
   results.push(await measure({ ...load, name: 'baseline: bare node:http, ~1 KB JSON', url: `${baselines.origin}/product` }));
@@ -50,23 +60,25 @@ try {
       }),
     );
   }
-  const memoryMiB = await memoryOf({ gateway: portBase, ...platform.servicePorts });
+  const memoryAfterLoad = platformMemory(platform.launcherPid);
   // The platform cases carry the ratio of their own slices; the bare server's is to the one-hop run above.
   for (const r of results) r.ratioToOneHop ??= Math.round((r.requestsPerSecond / results[1].requestsPerSecond) * 100) / 100;
   const report = {
     at: new Date().toISOString(),
-    database: process.env.EMPORIUM_POSTGRES ? 'postgres' : 'pglite',
+    database: process.env.EMPORIUM_POSTGRES ? 'postgres' : 'embedded',
     node: process.version,
     cpus: cpus().length,
     connections,
     durationSeconds,
     results,
-    memoryMiB,
+    startSeconds,
+    memoryIdle,
+    memoryAfterLoad,
   };
   console.table(results.map((r) => ({ ...r })));
   const failing = results.filter((r) => r.non2xx > 0 || r.errors > 0).map((r) => r.name);
   if (failing.length) console.warn(`not every answer was a 2xx in: ${failing.join('; ')}: those figures do not count`);
-  console.log('resident memory (MiB):', memoryMiB);
+  console.log('memory after the load (MiB):', memoryAfterLoad);
   const dir = fileURLToPath(new URL('../results', import.meta.url));
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/latest.json`, JSON.stringify(report, null, 2));

@@ -4,8 +4,8 @@ import { Value } from 'typebox/value';
 /** Settings every service shares; a service adds its own with `{...baseConfig, ...}`. */
 export const baseConfig = {
   HOST: Type.String({ default: '127.0.0.1' }),
-  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
-  DATA_DIR: Type.Optional(Type.String({ description: 'PGlite data folder; in-memory when neither it nor DATABASE_URL is set' })),
+  // Required to run; optional here so that tests can hand a service the database they made.
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: "The PostgreSQL URL of the service's own database" })),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),

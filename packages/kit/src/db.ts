@@ -1,4 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 export type Row = Record<string, any>;
@@ -11,19 +10,14 @@ export interface Queryable {
 }
 
 export interface Db extends Queryable {
-  readonly kind: 'pglite' | 'postgres';
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 export interface DbOptions {
-  /** A PostgreSQL URL; when absent PGlite is used. */
-  url?: string;
-  /** PGlite's data folder; when absent PGlite keeps everything in memory. */
-  dataDir?: string;
+  /** The PostgreSQL URL of the service's own database. */
+  url: string;
   poolSize?: number;
-  /** PGlite only, for a new database: a dump of an initialized data directory to start from instead of running initdb. */
-  template?: Blob;
 }
 
 const INT8 = 20;
@@ -31,26 +25,8 @@ const NUMERIC = 1700;
 // Counts and money sums come back as int8; they stay far below 2^53, so plain numbers are safe.
 const parseNumber = (value: string) => Number(value);
 
-export async function openDb(options: DbOptions = {}): Promise<Db> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir, options.template);
-}
-
-async function openPglite(dataDir?: string, template?: Blob): Promise<Db> {
-  const lite = await PGlite.create({ dataDir, loadDataDir: template, parsers: { [INT8]: parseNumber, [NUMERIC]: parseNumber } });
-  const wrap = (target: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
-    async query<T extends Row>(sql: string, params?: unknown[]) {
-      return (await target.query<T>(sql, params)).rows;
-    },
-    async exec(sql: string) {
-      await target.exec(sql);
-    },
-  });
-  return {
-    kind: 'pglite',
-    ...wrap(lite),
-    transaction: (work) => lite.transaction((tx) => work(wrap(tx))),
-    close: () => lite.close(),
-  };
+export async function openDb(options: DbOptions): Promise<Db> {
+  return openPostgres(options.url, options.poolSize ?? 10);
 }
 
 // A named statement is parsed and planned once per connection instead of on every call, which is most
@@ -64,7 +40,7 @@ const plannedEachTime = new Set<string>();
  * Marks a statement to be planned on every call (sent unnamed) instead of once per connection. For a
  * statement whose best plan depends on how big a table is: PostgreSQL keeps the plan it made for a
  * named statement, and one made while the table was new and nearly empty (a sequential scan) stays
- * in use, on PostgreSQL, until the table is next analyzed. PGlite has nothing to keep; it is unaffected.
+ * in use until the table is next analyzed.
  */
 export function plannedOnEveryCall(sql: string): string {
   plannedEachTime.add(sql);
@@ -97,7 +73,6 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
     },
   });
   return {
-    kind: 'postgres',
     ...wrap(pool),
     async transaction(work) {
       const client = await pool.connect();

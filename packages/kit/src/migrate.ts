@@ -1,9 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from './config.ts';
 import { openDb, type Db } from './db.ts';
 
-const kitMigrations = fileURLToPath(new URL('../migrations', import.meta.url));
+// Found through the package, not this file: services run this code bundled into their own dist/server.js.
+const kitMigrations = fileURLToPath(new URL('migrations', import.meta.resolve('@emporium/kit/package.json')));
 
 /**
  * Applies numbered `NNN_name.sql` files in order, each once, all inside one transaction
@@ -37,15 +39,15 @@ export async function migrateService(db: Db, serviceMigrations: string): Promise
 }
 
 /**
- * The service's database as its settings name it (PostgreSQL URL, PGlite folder, or memory),
- * migrated; or the one a test hands over, migrated too.
+ * The service's database as its settings name it, migrated; or the one a test hands over, migrated too.
  */
 export async function openServiceDb(
-  config: { DATABASE_URL?: string; DATA_DIR?: string; DB_POOL_SIZE: number },
+  config: { DATABASE_URL?: string; DB_POOL_SIZE: number },
   serviceMigrations: string,
   given?: Db,
 ): Promise<Db> {
-  const db = given ?? (await openDb({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE }));
+  if (!given && !config.DATABASE_URL) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required, the PostgreSQL URL of the service\'s own database');
+  const db = given ?? (await openDb({ url: config.DATABASE_URL!, poolSize: config.DB_POOL_SIZE }));
   await migrateService(db, serviceMigrations);
   return db;
 }

@@ -8,16 +8,15 @@ import type { AuthOptions, AuthUser, Role } from './auth.ts';
 import { dropDatabase, ensureDatabase, openDb, type Db } from './db.ts';
 import { migrate } from './migrate.ts';
 import { canListen } from './ports.ts';
-import { pgliteTemplate } from './pglite-template.ts';
 import { signAccessToken, type SigningKey } from './tokens.ts';
 
 /**
- * A fresh database for one test file: PGlite in memory by default, or a new database on the
- * server named by TEST_DATABASE_URL (dropped again by `cleanup`).
+ * A fresh database for one test file on the server named by TEST_DATABASE_URL (`npm test` starts an
+ * embedded PostgreSQL server and sets it), dropped again by `cleanup`.
  */
-export async function createTestDatabase(): Promise<{ url?: string; cleanup(): Promise<void> }> {
+export async function createTestDatabase(): Promise<{ url: string; cleanup(): Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL;
-  if (!server) return { cleanup: async () => {} };
+  if (!server) throw new Error('TEST_DATABASE_URL is not set: run the tests with `npm test` (it starts a PostgreSQL server)');
   const url = new URL(server);
   url.pathname = `/emporium_test_${randomBytes(6).toString('hex')}`;
   await ensureDatabase(url.toString());
@@ -25,15 +24,11 @@ export async function createTestDatabase(): Promise<{ url?: string; cleanup(): P
 }
 
 /** Opens a fresh test database; closing the Db is the caller's (or the app's) job, then call cleanup. */
-export async function openTestDb(): Promise<{ db: Db; url?: string; cleanup(): Promise<void> }> {
+export async function openTestDb(): Promise<{ db: Db; url: string; cleanup(): Promise<void> }> {
   const { url, cleanup } = await createTestDatabase();
-  const template = url ? undefined : await pgliteTemplate();
-  // A template that will not load (a damaged cache file) costs only the speed-up.
-  const db = await openDb({ url, poolSize: 20, template }).catch((err) => (template ? openDb({ poolSize: 20 }) : Promise.reject(err)));
+  const db = await openDb({ url, poolSize: 20 });
   return { db, url, cleanup };
 }
-
-export const usingPostgres = () => Boolean(process.env.TEST_DATABASE_URL);
 
 export interface TestAuth {
   options: AuthOptions;

@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import { migrateService, openDb } from '../src/index.ts';
-import { openTestDb, usingPostgres } from '../src/testing.ts';
+import { openTestDb } from '../src/testing.ts';
 
 const dir = fileURLToPath(new URL('./fixtures/migrations', import.meta.url));
 
 describe('database and migrations', () => {
   test('migrations apply once, in order, even when two instances start at once', async () => {
     const { db, url, cleanup } = await openTestDb();
-    // On PostgreSQL a second pool stands for a second instance; PGlite is single-process by nature.
-    const other = usingPostgres() ? await openDb({ url }) : db;
+    // A second pool stands for a second instance.
+    const other = await openDb({ url });
     try {
       await Promise.all([migrateService(db, dir), migrateService(other, dir)]);
       await migrateService(db, dir);
@@ -19,7 +19,7 @@ describe('database and migrations', () => {
       const versions = await db.query("SELECT version FROM schema_migrations WHERE namespace = 'service' ORDER BY version");
       assert.deepEqual(versions.map((r) => r.version), ['001_things.sql', '002_more.sql']);
     } finally {
-      if (other !== db) await other.close();
+      await other.close();
       await db.close();
       await cleanup();
     }

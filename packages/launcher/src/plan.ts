@@ -9,8 +9,10 @@ export interface Settings {
   root: string;
   dataDir: string;
   portBase: number;
-  /** A PostgreSQL server URL; each service then gets its own database on it. */
+  /** A PostgreSQL server URL; each service gets its own database on it. Unset: the embedded server. */
   postgres?: string;
+  /** Where the embedded server listens (when `postgres` is not set). */
+  postgresPort: number;
   databasePrefix: string;
   demo: boolean;
   gatewayHost?: string;
@@ -43,11 +45,16 @@ export function readSettings(env: Record<string, string | undefined>, root: stri
     throw new Error(`EMPORIUM_POSTGRES must be a postgres:// URL, got ${JSON.stringify(postgres)}`);
   }
   const readyTimeoutMs = Number(env.EMPORIUM_READY_TIMEOUT_MS ?? 120_000);
+  const postgresPort = Number(env.EMPORIUM_POSTGRES_PORT ?? portBase + 50);
+  if (!Number.isInteger(postgresPort) || postgresPort < 1 || postgresPort > 65_535) {
+    throw new Error(`EMPORIUM_POSTGRES_PORT must be a port number, got ${JSON.stringify(env.EMPORIUM_POSTGRES_PORT)}`);
+  }
   return {
     root,
     dataDir: resolve(env.EMPORIUM_DATA_DIR || 'data'),
     portBase,
     postgres,
+    postgresPort,
     databasePrefix: env.EMPORIUM_DATABASE_PREFIX || 'emporium_',
     demo: env.EMPORIUM_DEMO !== 'false',
     gatewayHost: env.EMPORIUM_HOST || undefined,
@@ -66,11 +73,20 @@ export function existingServices(root: string): ServiceName[] {
 
 export const servicePort = (settings: Settings, name: ServiceName) => settings.portBase + 1 + SERVICES.indexOf(name);
 
-export function databaseUrl(settings: Settings, name: ServiceName): string | undefined {
-  if (!settings.postgres) return undefined;
+export function databaseUrl(settings: Settings, name: ServiceName): string {
+  if (!settings.postgres) throw new Error('no PostgreSQL server yet');
   const url = new URL(settings.postgres);
   url.pathname = `/${settings.databasePrefix}${name}`;
   return url.toString();
+}
+
+/** Every port the launcher will need, named (the embedded database's too when it runs one). */
+export function plannedPorts(settings: Settings, services: ServiceName[]): { name: string; port: number; host: string }[] {
+  return [
+    ...(settings.postgres ? [] : [{ name: 'postgres', port: settings.postgresPort, host: '127.0.0.1' }]),
+    ...services.map((name) => ({ name, port: servicePort(settings, name), host: '127.0.0.1' })),
+    { name: 'gateway', port: settings.portBase, host: settings.gatewayHost ?? '0.0.0.0' },
+  ];
 }
 
 /** The processes to run (the services that exist, then the gateway) and each one's environment. */
@@ -80,17 +96,15 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
   const specs: ProcessSpec[] = services.map((name) => {
     const port = servicePort(settings, name);
     const database = databaseUrl(settings, name);
-    const folder = join(settings.dataDir, name);
-    const storage: Record<string, string> = database ? { DATABASE_URL: database } : { DATA_DIR: folder };
     return {
       name,
-      script: join(settings.root, 'services', name, 'src', 'server.ts'),
+      script: join(settings.root, 'services', name, 'dist', 'server.js'),
       port,
       readyUrl: `http://127.0.0.1:${port}/health/ready`,
-      storage: database ?? folder,
+      storage: database,
       env: {
         ...common,
-        ...storage,
+        DATABASE_URL: database,
         PORT: String(port),
         HOST: '127.0.0.1',
         AUTH_JWKS_URL: `http://127.0.0.1:${servicePort(settings, 'users')}/.well-known/jwks.json`,
@@ -101,7 +115,7 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
   });
   specs.push({
     name: 'gateway',
-    script: join(settings.root, 'gateway', 'src', 'server.ts'),
+    script: join(settings.root, 'gateway', 'dist', 'server.js'),
     port: settings.portBase,
     readyUrl: `http://${reachableHost(settings.gatewayHost)}:${settings.portBase}/health/ready`,
     storage: null,

@@ -3,26 +3,37 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { canListen, ensureDatabase } from '@emporium/kit';
 import { say } from './console.ts';
-import { databaseUrl, type ProcessSpec, type ServiceName, type Settings } from './plan.ts';
+import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
+import { databaseUrl, type ServiceName, type Settings } from './plan.ts';
 
 /** The ports of the plan that something else already holds, named for the console ("port 8080 (gateway)"). */
-export async function portsInUse(specs: ProcessSpec[], gatewayHost?: string): Promise<string[]> {
+export async function portsInUse(ports: { name: string; port: number; host: string }[]): Promise<string[]> {
   const busy: string[] = [];
-  for (const spec of specs) {
-    const host = spec.name === 'gateway' ? (gatewayHost ?? '0.0.0.0') : '127.0.0.1';
-    if (!(await canListen(spec.port, host))) busy.push(`port ${spec.port} (${spec.name})`);
+  for (const { name, port, host } of ports) {
+    if (!(await canListen(port, host))) busy.push(`port ${port} (${name})`);
   }
   return busy;
+}
+
+/** The embedded PostgreSQL server in `<data>/postgres`, its own log in `<data>/logs/postgres.log`. */
+export async function startDatabaseServer(settings: Settings): Promise<EmbeddedServer> {
+  const log = createWriteStream(join(settings.dataDir, 'logs', 'postgres.log'), { flags: 'a' });
+  try {
+    return await startEmbeddedPostgres({ dir: join(settings.dataDir, 'postgres'), port: settings.postgresPort, log: (line) => log.write(`${line}\n`) });
+  } catch (err) {
+    throw new Error(`the embedded PostgreSQL server did not start (${(err as Error).message}); see ${join(settings.dataDir, 'logs', 'postgres.log')}`);
+  }
 }
 
 /** One database per service on the PostgreSQL server (emporium_<service>), created when missing. */
 export async function createDatabases(settings: Settings, services: ServiceName[]): Promise<void> {
   for (const name of services) {
-    const url = databaseUrl(settings, name)!;
+    const url = databaseUrl(settings, name);
     try {
       await ensureDatabase(url);
     } catch (err) {
-      throw new Error(`cannot prepare database ${new URL(url).pathname.slice(1)} on ${settings.postgres}: ${(err as Error).message}`);
+      const server = settings.postgres!.replace(/\/\/[^@/]*@/, '//');
+      throw new Error(`cannot prepare database ${new URL(url).pathname.slice(1)} on ${server}: ${(err as Error).message}`);
     }
   }
 }

@@ -3,14 +3,16 @@ import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { say } from './console.ts';
-import { existingServices, planProcesses, readSettings, SERVICES, type ProcessSpec, type Settings } from './plan.ts';
-import { buildWebIfMissing, createDatabases, portsInUse } from './prepare.ts';
+import type { EmbeddedServer } from './embedded-postgres.ts';
+import { existingServices, planProcesses, plannedPorts, readSettings, SERVICES, type ProcessSpec, type Settings } from './plan.ts';
+import { buildWebIfMissing, createDatabases, portsInUse, startDatabaseServer } from './prepare.ts';
 import { supervise, type Supervised } from './supervise.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const running: Supervised[] = [];
 let stopping = false;
 let stopRequestedAt = 0;
+let database: EmbeddedServer | undefined;
 
 async function main() {
   let settings: Settings;
@@ -20,19 +22,22 @@ async function main() {
     return fail((err as Error).message, 78);
   }
   const services = existingServices(root);
-  const specs = planProcesses(settings, services);
-  const busy = await portsInUse(specs, settings.gatewayHost);
+  const busy = await portsInUse(plannedPorts(settings, services));
   if (busy.length) return fail(`${busy.join(', ')} already in use. Is Emporium already running? Choose other ports with EMPORIUM_PORT_BASE.`, 1);
   await mkdir(join(settings.dataDir, 'logs'), { recursive: true });
-  if (settings.postgres) await createDatabases(settings, services);
-  if (settings.buildWeb) await buildWebIfMissing(root, join(settings.dataDir, 'logs', 'web-build.log'));
-
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
-  const gatewaySpec = specs[specs.length - 1];
-  say.info(`starting ${services.join(', ') || 'no services yet'}${settings.postgres ? ' on PostgreSQL' : ''} ...`);
-  await startAll(settings, specs.slice(0, -1));
-  await startAll(settings, [gatewaySpec]);
+  if (!settings.postgres) {
+    database = await startDatabaseServer(settings);
+    settings = { ...settings, postgres: database.url };
+  }
+  await createDatabases(settings, services);
+  if (settings.buildWeb) await buildWebIfMissing(root, join(settings.dataDir, 'logs', 'web-build.log'));
+
+  const specs = planProcesses(settings, services);
+  say.info(`starting ${services.join(', ') || 'no services yet'} ...`);
+  // All at once: the gateway needs no service to start, and its readiness waits for theirs.
+  await startAll(settings, specs);
   printBanner(settings, specs);
 }
 
@@ -73,6 +78,7 @@ function printBanner(settings: Settings, specs: ProcessSpec[]) {
   ]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length)));
   const lines = rows.map((row) => `  ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`);
+  if (database) lines.push(`  PostgreSQL (embedded): ${storageLabel(database.url)}, data in ${shortPath(join(settings.dataDir, 'postgres'))}, pid ${database.pid}`);
   const missing = SERVICES.filter((name) => !specs.some((s) => s.name === name));
   if (missing.length) lines.push(`  not built yet: ${missing.join(', ')} (their /api routes answer 503)`);
   if (specs.some((s) => s.name === 'users')) {
@@ -110,6 +116,7 @@ async function stopAll(code: number, reason?: string) {
   const gateway = running.filter((r) => r.name === 'gateway');
   await Promise.all(gateway.map((r) => r.stop()));
   await Promise.all(running.filter((r) => r.name !== 'gateway').map((r) => r.stop()));
+  await database?.stop();
   say.info('stopped');
   process.exit(code);
 }

@@ -7,11 +7,14 @@ import { consoleLine, say } from './console.ts';
 import type { ProcessSpec } from './plan.ts';
 
 const STOP_GRACE_MS = 10_000;
+/** Stack traces name the TypeScript sources (each program ships its source map). */
+const NODE_FLAGS = ['--enable-source-maps'];
 const CONFIG_ERROR_EXIT = 78;
 const HEALTHY_RUN_MS = 60_000;
 /** A process that dies this often before it was ever ready is broken, not unlucky: give up early. */
 const STARTUP_CRASH_LIMIT = 4;
-const ORPHAN_GUARD = fileURLToPath(new URL('./orphan-guard.ts', import.meta.url));
+// The compiled guard, whether the launcher itself runs compiled (dist/) or from its sources (tests).
+const ORPHAN_GUARD = fileURLToPath(new URL('../dist/orphan-guard.js', import.meta.url));
 
 export interface Supervised {
   readonly name: string;
@@ -50,7 +53,10 @@ export function supervise(spec: ProcessSpec, options: SuperviseOptions): Supervi
   const launch = () => {
     const startedAt = Date.now();
     log.write(`\n--- ${new Date().toISOString()} starting ${spec.name} on port ${spec.port}\n`);
-    child = spawn(process.execPath, [...(process.env.EMPORIUM_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', '--import', ORPHAN_GUARD, spec.script], {
+    const flags = [...NODE_FLAGS, ...(process.env.EMPORIUM_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])];
+    // The platform's programs are compiled; a TypeScript script (a test's fixture) runs through tsx.
+    const loader = spec.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    child = spawn(process.execPath, [...flags, ...loader, '--import', ORPHAN_GUARD, spec.script], {
       cwd: options.cwd,
       env: { ...options.env, ...spec.env },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

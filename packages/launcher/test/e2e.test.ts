@@ -1,16 +1,16 @@
-// The platform as a newcomer runs it: the real launcher, real services as processes, calls through the gateway.
+// The platform as a newcomer runs it: the real (compiled) launcher, its embedded PostgreSQL server, real
+// services as processes, calls through the gateway.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { dropDatabase } from '@emporium/kit';
 import { freePortRange } from '@emporium/kit/testing';
-import { databaseUrl, existingServices, readSettings } from '../src/plan.ts';
+import { existingServices } from '../src/plan.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const STARTUP_MS = 360_000;
@@ -44,6 +44,7 @@ describe('npm start, end to end', { timeout: 900_000 }, () => {
   before(async () => {
     const portBase = await freePortRange(6);
     dataDir = await mkdtemp(join(tmpdir(), 'emporium-e2e-'));
+    await chmod(dataDir, 0o755); // run as root, the embedded server runs as the user postgres
     gateway = `http://127.0.0.1:${portBase}`;
     env = {
       EMPORIUM_PORT_BASE: String(portBase),
@@ -51,23 +52,26 @@ describe('npm start, end to end', { timeout: 900_000 }, () => {
       EMPORIUM_HOST: '127.0.0.1',
       EMPORIUM_SKIP_WEB_BUILD: '1',
       EMPORIUM_READY_TIMEOUT_MS: String(STARTUP_MS),
-      ...(process.env.TEST_DATABASE_URL
-        ? { EMPORIUM_POSTGRES: process.env.TEST_DATABASE_URL, EMPORIUM_DATABASE_PREFIX: `e2e_${randomBytes(4).toString('hex')}_` }
-        : {}),
     };
+    startLauncher();
+    await waitForOutput(/Emporium is ready at/, STARTUP_MS);
+  }, { timeout: STARTUP_MS + 30_000 });
+
+  /** `npm start` as its script runs it (the test run built dist/ first); the embedded server, not TEST_DATABASE_URL. */
+  function startLauncher() {
     const inherited = { ...process.env };
     delete inherited.TEST_DATABASE_URL;
+    output = '';
     // With an IPC channel and the orphan guard, the launcher stops everything even if this test process is killed.
-    const guard = fileURLToPath(new URL('../src/orphan-guard.ts', import.meta.url));
-    launcher = spawn(process.execPath, ['--import', 'tsx', '--import', guard, 'packages/launcher/src/start.ts'], {
+    const guard = fileURLToPath(new URL('../dist/orphan-guard.js', import.meta.url));
+    launcher = spawn(process.execPath, ['--enable-source-maps', '--import', guard, 'packages/launcher/dist/start.js'], {
       cwd: root,
       env: { ...inherited, ...env },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     launcher.stdout!.on('data', (chunk) => (output += chunk));
     launcher.stderr!.on('data', (chunk) => (output += chunk));
-    await waitForOutput(/Emporium is ready at/, STARTUP_MS);
-  }, { timeout: STARTUP_MS + 30_000 });
+  }
 
   after(async () => {
     if (launcher.exitCode === null) {
@@ -75,10 +79,6 @@ describe('npm start, end to end', { timeout: 900_000 }, () => {
       for (const pid of pidsSeen()) killQuietly(pid);
     }
     await rm(dataDir, { recursive: true, force: true });
-    if (env.EMPORIUM_POSTGRES) {
-      const settings = readSettings(env, root);
-      for (const name of services) await dropDatabase(databaseUrl(settings, name)!);
-    }
   });
 
   test('the console says what runs where', () => {
@@ -146,6 +146,24 @@ describe('npm start, end to end', { timeout: 900_000 }, () => {
     assert.equal(page.items.length, 1);
   });
 
+  test('kill -9 of the launcher leaves no process behind, and the next start is not blocked by its leftovers', async () => {
+    const pids = pidsSeen();
+    const [, databasePid] = /PostgreSQL \(embedded\).*pid (\d+)/.exec(output)!;
+    const firstProducts = (await json('/api/products?limit=1')).items[0].id;
+    launcher.kill('SIGKILL');
+    await once(launcher, 'exit');
+    // The server goes at once (parent-death signal), the services once they have drained (orphan guard).
+    await until(() => !isAlive(Number(databasePid)), 5_000, 'the PostgreSQL server is gone');
+    await until(() => pids.every((pid) => !isAlive(pid)), 20_000, `every process is gone: ${pids.filter(isAlive)}`);
+    // A lock file whose process id now belongs to a live process that is not PostgreSQL (this test):
+    // PostgreSQL alone would refuse to start, taking it for a running server.
+    const lockFile = join(dataDir, 'postgres', 'postmaster.pid');
+    await writeFile(lockFile, `${process.pid}\n${join(dataDir, 'postgres')}\n`);
+    startLauncher();
+    await waitForOutput(/Emporium is ready at/, STARTUP_MS);
+    assert.equal((await json('/api/products?limit=1')).items[0].id, firstProducts, 'the same data, not a new catalog');
+  });
+
   test('SIGTERM stops the launcher and every process it started', async () => {
     const pids = pidsSeen();
     assert.ok(pids.length >= services.length + 1, `pids of every process: ${pids}`);
@@ -157,10 +175,19 @@ describe('npm start, end to end', { timeout: 900_000 }, () => {
   });
 });
 
+async function until(check: () => boolean, ms: number, what: string) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) assert.fail(`not within ${ms / 1000} s: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Running: a zombie (ended, not yet reaped by whoever adopted it) counts as gone. */
 function isAlive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
   } catch {
     return false;
   }

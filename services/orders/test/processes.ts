@@ -1,7 +1,5 @@
 // Products and discounts as real processes (node --import tsx .../server.ts), so a test can kill one and bring it back.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, freePort } from '@emporium/kit/testing';
@@ -11,29 +9,27 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 export interface ServiceProcess {
   url: string;
-  /** The database as the test sees it: a PostgreSQL URL, or undefined for a PGlite data folder. */
-  databaseUrl?: string;
+  /** The service's database, as the test sees it. */
+  databaseUrl: string;
   start(): Promise<void>;
   /** SIGKILL: no draining, no goodbye; in-flight requests are cut off. */
   kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** A service on a fixed port with a database that outlives restarts (PostgreSQL when testing on it, else a PGlite folder). */
+/** A service on a fixed port with a database that outlives restarts. */
 export async function serviceProcess(name: 'products' | 'discounts', env: Record<string, string>): Promise<ServiceProcess> {
   const port = await freePort();
   const database = await createTestDatabase();
-  const dataDir = database.url ? undefined : await mkdtemp(join(tmpdir(), `orders-test-${name}-`));
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   let exited: Promise<unknown> = Promise.resolve();
 
   async function start(): Promise<void> {
-    const storage = database.url ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir! };
     const guard = fileURLToPath(new URL('./fixtures/exit-with-parent.ts', import.meta.url));
     child = spawn(process.execPath, ['--import', 'tsx', '--import', guard, join(root, 'services', name, 'src', 'server.ts')], {
       cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, ...storage, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     const current = child;
@@ -56,7 +52,6 @@ export async function serviceProcess(name: 'products' | 'discounts', env: Record
     async stop() {
       await kill();
       await database.cleanup();
-      if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,11 +1,9 @@
-// The proofs that matter on PostgreSQL (on PGlite every statement is serialised, so races cannot happen and these prove little).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { usingPostgres } from '@emporium/kit/testing';
 import { createProduct, orderBody, placeOrder, startShop, stockOf, unitsInOpenOrders, type Shop } from './harness.ts';
 
-const ROUNDS = usingPostgres() ? 8 : 2;
+const ROUNDS = 8;
 
 describe('concurrency: stock and idempotency under load', () => {
   let shop: Shop;

@@ -2,20 +2,14 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { usingPostgres } from '@emporium/kit/testing';
 import { createReadCache } from '../src/products/read-cache.ts';
 import { createReservationsRepository } from '../src/reservations/reservations.repository.ts';
 import { releaseExpired, reserveStock } from '../src/reservations/reservations.service.ts';
 import { createProduct, startProducts, type TestProducts } from './helpers.ts';
 
-// These races only mean something on PostgreSQL (TEST_DATABASE_URL), where transactions run at
-// the same time on separate connections. PGlite runs one statement at a time, so there the same
-// tests pass but prove little: they are kept for the shape, and say so in their names.
-const where = usingPostgres() ? 'on PostgreSQL' : 'on PGlite (serialised: proves little here; run with TEST_DATABASE_URL)';
-// Repeating a round only helps where rounds can interleave differently.
-const rounds = (n: number) => (usingPostgres() ? n : 1);
-
-describe(`products: concurrent reservations ${where}`, () => {
+// Transactions run at the same time on separate connections of a real PostgreSQL server; each race is
+// repeated so that its rounds interleave differently.
+describe('products: concurrent reservations on PostgreSQL', () => {
   let t: TestProducts;
   before(async () => {
     t = await startProducts({ RESERVATION_SWEEP_MS: '600000' }); // the tests sweep by hand
@@ -27,7 +21,7 @@ describe(`products: concurrent reservations ${where}`, () => {
     t.app.inject({ method: 'POST', url: '/internal/reservations', payload: { reservationId, items } });
 
   test('when 50 buyers race for the last 7 units, exactly 7 win and stock ends at 0, round after round', async () => {
-    for (let round = 0; round < rounds(5); round++) {
+    for (let round = 0; round < 5; round++) {
       const product = await createProduct(t, { stock: 7 });
       const results = await Promise.all(Array.from({ length: 50 }, () => reserve(randomUUID(), [{ productId: product.id, quantity: 1 }])));
       const statuses = results.map((r) => r.statusCode);
@@ -38,7 +32,7 @@ describe(`products: concurrent reservations ${where}`, () => {
   });
 
   test('mixed quantities never oversell: units sold plus units left equal the units there were', async () => {
-    for (let round = 0; round < rounds(3); round++) {
+    for (let round = 0; round < 3; round++) {
       const initial = 20;
       const product = await createProduct(t, { stock: initial });
       const quantities = Array.from({ length: 50 }, (_, i) => 1 + (i % 3));
@@ -73,7 +67,7 @@ describe(`products: concurrent reservations ${where}`, () => {
   test('three instances, each sending its own batches, never oversell or deadlock on the same two products', async () => {
     // One instance decides a batch's reservations one after another; separate instances race in the database.
     const instances = [0, 1, 2].map(() => ({ db: t.db, repo: createReservationsRepository(t.db), cache: createReadCache({ ttlMs: 0 }), defaultTtlSeconds: 120 }));
-    for (let round = 0; round < rounds(3); round++) {
+    for (let round = 0; round < 3; round++) {
       const a = await createProduct(t, { stock: 10 });
       const b = await createProduct(t, { stock: 10 });
       const results = await Promise.allSettled(
