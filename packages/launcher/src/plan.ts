@@ -13,9 +13,13 @@ export interface Settings {
   postgres?: string;
   databasePrefix: string;
   demo: boolean;
+  /** Where the gateway listens; unset: the gateway's own default (every interface). */
   gatewayHost?: string;
-  adminEmail: string;
-  adminPassword: string;
+  /** Why it listens there, for the banner. */
+  gatewayHostReason: string;
+  /** Only when the user set them: no admin with a published password outside demo mode. */
+  adminEmail?: string;
+  adminPassword?: string;
   logLevel: string;
   readyTimeoutMs: number;
   buildWeb: boolean;
@@ -43,20 +47,31 @@ export function readSettings(env: Record<string, string | undefined>, root: stri
     throw new Error(`EMPORIUM_POSTGRES must be a postgres:// URL, got ${JSON.stringify(postgres)}`);
   }
   const readyTimeoutMs = Number(env.EMPORIUM_READY_TIMEOUT_MS ?? 120_000);
+  const demo = env.EMPORIUM_DEMO !== 'false';
   return {
     root,
     dataDir: resolve(env.EMPORIUM_DATA_DIR || 'data'),
     portBase,
     postgres,
     databasePrefix: env.EMPORIUM_DATABASE_PREFIX || 'emporium_',
-    demo: env.EMPORIUM_DEMO !== 'false',
-    gatewayHost: env.EMPORIUM_HOST || undefined,
-    adminEmail: env.ADMIN_EMAIL || 'admin@emporium.test',
-    adminPassword: env.ADMIN_PASSWORD || 'admin-demo',
+    demo,
+    ...gatewayHostOf(env.EMPORIUM_HOST, demo),
+    adminEmail: env.ADMIN_EMAIL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
     logLevel: env.EMPORIUM_LOG_LEVEL || env.LOG_LEVEL || 'info',
     readyTimeoutMs: Number.isFinite(readyTimeoutMs) && readyTimeoutMs > 0 ? readyTimeoutMs : 120_000,
     buildWeb: !env.EMPORIUM_SKIP_WEB_BUILD,
   };
+}
+
+/**
+ * Demo mode has accounts whose passwords are published, so its gateway answers on this machine only
+ * unless EMPORIUM_HOST says otherwise.
+ */
+function gatewayHostOf(host: string | undefined, demo: boolean): Pick<Settings, 'gatewayHost' | 'gatewayHostReason'> {
+  if (host) return { gatewayHost: host, gatewayHostReason: 'EMPORIUM_HOST' };
+  if (demo) return { gatewayHost: '127.0.0.1', gatewayHostReason: 'demo mode: its accounts have published passwords; EMPORIUM_HOST=0.0.0.0 opens it to the network' };
+  return { gatewayHost: undefined, gatewayHostReason: 'every interface: not demo mode, EMPORIUM_HOST unset' };
 }
 
 /** A service exists once its folder has a server; the rest are picked up as they land. */
@@ -95,7 +110,7 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
         HOST: '127.0.0.1',
         AUTH_JWKS_URL: `http://127.0.0.1:${servicePort(settings, 'users')}/.well-known/jwks.json`,
         DEMO_MODE: String(settings.demo),
-        ...(name === 'users' ? { ADMIN_EMAIL: settings.adminEmail, ADMIN_PASSWORD: settings.adminPassword } : {}),
+        ...(name === 'users' ? adminEnv(settings) : {}),
       },
     };
   });
@@ -113,6 +128,11 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
     },
   });
   return specs;
+}
+
+function adminEnv(settings: Settings): Record<string, string> {
+  if (!settings.adminEmail || !settings.adminPassword) return {};
+  return { ADMIN_EMAIL: settings.adminEmail, ADMIN_PASSWORD: settings.adminPassword };
 }
 
 /** An address to reach a server listening on `host` from this machine (any-address binds answer on loopback). */

@@ -76,8 +76,12 @@ function printBanner(settings: Settings, specs: ProcessSpec[]) {
   const missing = SERVICES.filter((name) => !specs.some((s) => s.name === name));
   if (missing.length) lines.push(`  not built yet: ${missing.join(', ')} (their /api routes answer 503)`);
   if (specs.some((s) => s.name === 'users')) {
-    lines.push(`  admin account: ${settings.adminEmail} / ${settings.adminPassword}`);
-    if (settings.demo) lines.push('  demo accounts: employee@emporium.test / employee-demo, customer@emporium.test / customer-demo');
+    if (settings.adminEmail && settings.adminPassword) lines.push(`  admin account: ${settings.adminEmail} (password from ADMIN_PASSWORD)`);
+    if (settings.demo) lines.push('  demo accounts: admin@emporium.test / admin-demo, employee@emporium.test / employee-demo, customer@emporium.test / customer-demo');
+  }
+  lines.push(`  gateway listens on ${settings.gatewayHost ?? '0.0.0.0'} (${settings.gatewayHostReason})`);
+  if (settings.demo && !['127.0.0.1', 'localhost', '::1'].includes(settings.gatewayHost ?? '')) {
+    lines.push('  warning: demo mode with published passwords is reachable from the network; set EMPORIUM_DEMO=false for a real shop');
   }
   lines.push(`  logs: ${shortPath(join(settings.dataDir, 'logs'))}/<service>.log (warnings and errors show here too). Ctrl-C stops everything.`);
   say.info(`Emporium is ready at ${url} (API docs: ${url}/docs)\n${lines.join('\n')}`);
