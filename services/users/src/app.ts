@@ -47,6 +47,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
     audience: config.AUTH_AUDIENCE,
     accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     refreshTtlSeconds: config.REFRESH_TOKEN_TTL_DAYS * 86_400,
+    refreshFamilyTtlSeconds: config.REFRESH_FAMILY_MAX_DAYS * 86_400,
   };
 
   const bootstrap = { db, passwords, log: app.log };

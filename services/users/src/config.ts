@@ -13,6 +13,7 @@ export const configSchema = {
   DEMO_MODE: Type.Boolean({ default: false }),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 3600, default: 900 }),
   REFRESH_TOKEN_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
+  REFRESH_FAMILY_MAX_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 90, description: 'A sign-in ends this long after it began, however often its refresh token is rotated' }),
   PASSWORD_MEMORY_KIB: Type.Integer({ minimum: 19456, default: 19456 }),
   PASSWORD_TIME_COST: Type.Integer({ minimum: 2, default: 2 }),
   LOGIN_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 900 }),
