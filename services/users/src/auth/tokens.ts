@@ -5,7 +5,8 @@ import { toPublicUser } from '../users/users.service.ts';
 import * as sessions from './sessions.repository.ts';
 
 export interface TokenSettings {
-  key: SigningKey;
+  /** The key that signs now (it changes when the key rotates). */
+  signingKey: () => SigningKey;
   issuer: string;
   audience: string;
   accessTtlSeconds: number;
@@ -34,7 +35,7 @@ export async function issueSession(db: Queryable, tokens: TokenSettings, user: U
     familyExpiresAt: family?.expiresAt ?? null,
     familyTtlSeconds: tokens.refreshFamilyTtlSeconds,
   });
-  const accessToken = await signAccessToken(tokens.key, { userId: user.id, role: user.role, name: user.name }, {
+  const accessToken = await signAccessToken(tokens.signingKey(), { userId: user.id, role: user.role, name: user.name }, {
     issuer: tokens.issuer,
     audience: tokens.audience,
     ttlSeconds: tokens.accessTtlSeconds,
