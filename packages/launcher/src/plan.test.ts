@@ -57,3 +57,11 @@ test('finding 3: in demo mode the gateway listens on 127.0.0.1 unless EMPORIUM_H
   assert.equal(planProcesses(open, []).at(-1)!.env.HOST, '0.0.0.0');
   assert.match(open.gatewayHostReason, /EMPORIUM_HOST/);
 });
+
+test('finding 5: the key that seals the signing key reaches the users service only', () => {
+  const settings = readSettings({ AUTH_KEY_ENCRYPTION_KEY: 'ab'.repeat(32) }, '/repo');
+  const [users, products, gateway] = planProcesses(settings, ['users', 'products']);
+  assert.equal(users.env.AUTH_KEY_ENCRYPTION_KEY, 'ab'.repeat(32));
+  assert.equal(products.env.AUTH_KEY_ENCRYPTION_KEY, undefined);
+  assert.equal(gateway.env.AUTH_KEY_ENCRYPTION_KEY, undefined);
+});

@@ -20,6 +20,8 @@ export interface Settings {
   /** Only when the user set them: no admin with a published password outside demo mode. */
   adminEmail?: string;
   adminPassword?: string;
+  /** Seals users' signing key: yours (AUTH_KEY_ENCRYPTION_KEY), or one kept in the data folder. */
+  authKeyEncryptionKey?: string;
   logLevel: string;
   readyTimeoutMs: number;
   buildWeb: boolean;
@@ -58,6 +60,7 @@ export function readSettings(env: Record<string, string | undefined>, root: stri
     ...gatewayHostOf(env.EMPORIUM_HOST, demo),
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
+    authKeyEncryptionKey: env.AUTH_KEY_ENCRYPTION_KEY || undefined,
     logLevel: env.EMPORIUM_LOG_LEVEL || env.LOG_LEVEL || 'info',
     readyTimeoutMs: Number.isFinite(readyTimeoutMs) && readyTimeoutMs > 0 ? readyTimeoutMs : 120_000,
     buildWeb: !env.EMPORIUM_SKIP_WEB_BUILD,
@@ -110,7 +113,7 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
         HOST: '127.0.0.1',
         AUTH_JWKS_URL: `http://127.0.0.1:${servicePort(settings, 'users')}/.well-known/jwks.json`,
         DEMO_MODE: String(settings.demo),
-        ...(name === 'users' ? adminEnv(settings) : {}),
+        ...(name === 'users' ? usersEnv(settings) : {}),
       },
     };
   });
@@ -130,9 +133,10 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
   return specs;
 }
 
-function adminEnv(settings: Settings): Record<string, string> {
-  if (!settings.adminEmail || !settings.adminPassword) return {};
-  return { ADMIN_EMAIL: settings.adminEmail, ADMIN_PASSWORD: settings.adminPassword };
+function usersEnv(settings: Settings): Record<string, string> {
+  const sealing: Record<string, string> = settings.authKeyEncryptionKey ? { AUTH_KEY_ENCRYPTION_KEY: settings.authKeyEncryptionKey } : {};
+  if (!settings.adminEmail || !settings.adminPassword) return sealing;
+  return { ...sealing, ADMIN_EMAIL: settings.adminEmail, ADMIN_PASSWORD: settings.adminPassword };
 }
 
 /** An address to reach a server listening on `host` from this machine (any-address binds answer on loopback). */

@@ -4,7 +4,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { say } from './console.ts';
 import { existingServices, planProcesses, readSettings, SERVICES, type ProcessSpec, type Settings } from './plan.ts';
-import { buildWebIfMissing, createDatabases, portsInUse } from './prepare.ts';
+import { buildWebIfMissing, createDatabases, keyEncryptionKey, portsInUse } from './prepare.ts';
 import { supervise, type Supervised } from './supervise.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -19,6 +19,7 @@ async function main() {
   } catch (err) {
     return fail((err as Error).message, 78);
   }
+  if (!settings.authKeyEncryptionKey && !process.env.AUTH_SIGNING_KEY_FILE) settings.authKeyEncryptionKey = await keyEncryptionKey(settings.dataDir);
   const services = existingServices(root);
   const specs = planProcesses(settings, services);
   const busy = await portsInUse(specs, settings.gatewayHost);
