@@ -1,7 +1,7 @@
 // Starts the real platform for the browser tests through the launcher (`npm start`'s code):
 // every service and the gateway on free ports, demo data in a fresh temporary folder.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,11 +69,12 @@ function tailOfLogs(folder: string): string {
 export async function startPlatform(): Promise<Platform> {
   buildWebIfStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'emporium-web-test-'));
-  const base = await freePortRange(PORTS_PER_PLATFORM);
+  chmodSync(dataDir, 0o755); // run as root, the embedded PostgreSQL server runs as the user postgres
+  const base = await freePortRange(PORTS_PER_PLATFORM + 1);
   const log: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', launcherEntry], {
     cwd: repoRoot,
-    env: { ...process.env, EMPORIUM_PORT_BASE: String(base), EMPORIUM_DATA_DIR: dataDir, EMPORIUM_LOG_LEVEL: 'warn', EMPORIUM_SKIP_WEB_BUILD: '1', EMPORIUM_READY_TIMEOUT_MS: '280000' },
+    env: { ...process.env, EMPORIUM_PORT_BASE: String(base), EMPORIUM_DATA_DIR: dataDir, EMPORIUM_POSTGRES_PORT: String(base + PORTS_PER_PLATFORM), EMPORIUM_LOG_LEVEL: 'warn', EMPORIUM_SKIP_WEB_BUILD: '1', EMPORIUM_READY_TIMEOUT_MS: '280000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {

@@ -14,6 +14,8 @@ export interface AuthUser {
 export interface AuthOptions {
   jwksUrl?: string;
   publicJwk?: string;
+  /** Picks the verification key itself (users: its own keys, rotated, without HTTP to itself). */
+  getKey?: JWTVerifyGetKey;
   issuer: string;
   audience: string;
 }
@@ -31,7 +33,9 @@ export const TOKEN_ALGORITHMS = ['EdDSA', 'ES256'];
 /** Verifies a bearer token on every request and leaves `request.user` set, or null with the reason kept for a 401. */
 export async function registerAuth(app: FastifyInstance, options: AuthOptions): Promise<void> {
   let key: CryptoKey | Uint8Array | JWTVerifyGetKey;
-  if (options.publicJwk) {
+  if (options.getKey) {
+    key = options.getKey;
+  } else if (options.publicJwk) {
     const jwk = JSON.parse(options.publicJwk) as JWK;
     key = await importJWK(jwk, jwk.alg ?? (jwk.crv === 'Ed25519' ? 'EdDSA' : 'ES256'));
   } else if (options.jwksUrl) {

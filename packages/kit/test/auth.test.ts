@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildApp } from '@emporium/users/src/app.ts';
-import { readConfig } from '@emporium/users/src/config.ts';
-import { loadOrCreateSigningKey } from '@emporium/users/src/keys/signing-keys.ts';
+import { keySourceOf, readConfig } from '@emporium/users/src/config.ts';
+import { loadSigningKey } from '@emporium/users/src/keys/signing-keys.ts';
 import { generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { buildService, currentUser, requireUser, type App, type SigningKey } from '../src/index.ts';
 import { openTestDb } from '../src/testing.ts';
@@ -19,10 +19,11 @@ describe('a service verifying the users service\'s tokens through its JWKS', () 
   before(async () => {
     const t = await openTestDb();
     cleanup = t.cleanup;
-    users = await buildApp(readConfig({ LOG_LEVEL: 'silent' }), { db: t.db });
+    const config = readConfig({ LOG_LEVEL: 'silent', AUTH_KEY_ENCRYPTION_KEY: 'ab'.repeat(32) });
+    users = await buildApp(config, { db: t.db });
     await users.listen({ port: 0, host: '127.0.0.1' });
     const { port } = users.server.address() as { port: number };
-    ({ signing: key, publicJwk } = await loadOrCreateSigningKey(t.db));
+    ({ signing: key, publicJwk } = await loadSigningKey(t.db, keySourceOf(config)));
 
     shop = await buildService({
       name: 'kit-auth-test',

@@ -11,8 +11,6 @@ test('each service gets its own port, database, every peer URL and the users JWK
   assert.equal(products.env.REVIEWS_URL, 'http://127.0.0.1:9005');
   assert.equal(products.env.AUTH_JWKS_URL, 'http://127.0.0.1:9001/.well-known/jwks.json');
   assert.equal(products.env.DEMO_MODE, 'true');
-  assert.equal(users.env.ADMIN_EMAIL, 'admin@emporium.test');
-  assert.equal(products.env.ADMIN_PASSWORD, undefined, 'only users learns the admin password');
   assert.equal(gateway.name, 'gateway');
   assert.equal(gateway.env.PORT, '9000');
   assert.equal(gateway.env.UPSTREAMS, 'users,products');
@@ -36,4 +34,39 @@ test('with EMPORIUM_POSTGRES each service gets its own database on that server',
 test('a bad port base or database URL stops the launcher with a message naming the variable', () => {
   assert.throws(() => readSettings({ EMPORIUM_PORT_BASE: 'eighty' }, '/repo'), /EMPORIUM_PORT_BASE/);
   assert.throws(() => readSettings({ EMPORIUM_POSTGRES: 'mysql://x' }, '/repo'), /EMPORIUM_POSTGRES/);
+});
+
+test('finding 3: outside demo mode no admin with a published password is asked for, and the gateway keeps its own default host', () => {
+  const settings = readSettings({ EMPORIUM_DEMO: 'false' }, '/repo');
+  const [users, gateway] = planProcesses(settings, ['users']);
+  assert.equal(users.env.DEMO_MODE, 'false');
+  assert.equal(users.env.ADMIN_EMAIL, undefined);
+  assert.equal(users.env.ADMIN_PASSWORD, undefined);
+  assert.equal(gateway.env.HOST, undefined);
+});
+
+test('finding 3: ADMIN_EMAIL/ADMIN_PASSWORD reach the users service only, and only when set', () => {
+  const settings = readSettings({ ADMIN_EMAIL: 'boss@shop.example', ADMIN_PASSWORD: 'a long secret' }, '/repo');
+  const [users, products] = planProcesses(settings, ['users', 'products']);
+  assert.equal(users.env.ADMIN_EMAIL, 'boss@shop.example');
+  assert.equal(users.env.ADMIN_PASSWORD, 'a long secret');
+  assert.equal(products.env.ADMIN_PASSWORD, undefined, 'only users learns the admin password');
+  assert.equal(planProcesses(readSettings({}, '/repo'), ['users'])[0].env.ADMIN_EMAIL, undefined, 'demo mode: users makes its demo admin itself');
+});
+
+test('finding 3: in demo mode the gateway listens on 127.0.0.1 unless EMPORIUM_HOST says otherwise', () => {
+  const demo = readSettings({}, '/repo');
+  assert.equal(planProcesses(demo, []).at(-1)!.env.HOST, '127.0.0.1');
+  assert.match(demo.gatewayHostReason, /demo/);
+  const open = readSettings({ EMPORIUM_HOST: '0.0.0.0' }, '/repo');
+  assert.equal(planProcesses(open, []).at(-1)!.env.HOST, '0.0.0.0');
+  assert.match(open.gatewayHostReason, /EMPORIUM_HOST/);
+});
+
+test('finding 5: the key that seals the signing key reaches the users service only', () => {
+  const settings = readSettings({ AUTH_KEY_ENCRYPTION_KEY: 'ab'.repeat(32) }, '/repo');
+  const [users, products, gateway] = planProcesses(settings, ['users', 'products']);
+  assert.equal(users.env.AUTH_KEY_ENCRYPTION_KEY, 'ab'.repeat(32));
+  assert.equal(products.env.AUTH_KEY_ENCRYPTION_KEY, undefined);
+  assert.equal(gateway.env.AUTH_KEY_ENCRYPTION_KEY, undefined);
 });

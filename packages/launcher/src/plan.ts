@@ -15,9 +15,15 @@ export interface Settings {
   postgresPort: number;
   databasePrefix: string;
   demo: boolean;
+  /** Where the gateway listens; unset: the gateway's own default (every interface). */
   gatewayHost?: string;
-  adminEmail: string;
-  adminPassword: string;
+  /** Why it listens there, for the banner. */
+  gatewayHostReason: string;
+  /** Only when the user set them: no admin with a published password outside demo mode. */
+  adminEmail?: string;
+  adminPassword?: string;
+  /** Seals users' signing key: yours (AUTH_KEY_ENCRYPTION_KEY), or one kept in the data folder. */
+  authKeyEncryptionKey?: string;
   logLevel: string;
   readyTimeoutMs: number;
   buildWeb: boolean;
@@ -49,6 +55,7 @@ export function readSettings(env: Record<string, string | undefined>, root: stri
   if (!Number.isInteger(postgresPort) || postgresPort < 1 || postgresPort > 65_535) {
     throw new Error(`EMPORIUM_POSTGRES_PORT must be a port number, got ${JSON.stringify(env.EMPORIUM_POSTGRES_PORT)}`);
   }
+  const demo = env.EMPORIUM_DEMO !== 'false';
   return {
     root,
     dataDir: resolve(env.EMPORIUM_DATA_DIR || 'data'),
@@ -56,14 +63,25 @@ export function readSettings(env: Record<string, string | undefined>, root: stri
     postgres,
     postgresPort,
     databasePrefix: env.EMPORIUM_DATABASE_PREFIX || 'emporium_',
-    demo: env.EMPORIUM_DEMO !== 'false',
-    gatewayHost: env.EMPORIUM_HOST || undefined,
-    adminEmail: env.ADMIN_EMAIL || 'admin@emporium.test',
-    adminPassword: env.ADMIN_PASSWORD || 'admin-demo',
+    demo,
+    ...gatewayHostOf(env.EMPORIUM_HOST, demo),
+    adminEmail: env.ADMIN_EMAIL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    authKeyEncryptionKey: env.AUTH_KEY_ENCRYPTION_KEY || undefined,
     logLevel: env.EMPORIUM_LOG_LEVEL || env.LOG_LEVEL || 'info',
     readyTimeoutMs: Number.isFinite(readyTimeoutMs) && readyTimeoutMs > 0 ? readyTimeoutMs : 120_000,
     buildWeb: !env.EMPORIUM_SKIP_WEB_BUILD,
   };
+}
+
+/**
+ * Demo mode has accounts whose passwords are published, so its gateway answers on this machine only
+ * unless EMPORIUM_HOST says otherwise.
+ */
+function gatewayHostOf(host: string | undefined, demo: boolean): Pick<Settings, 'gatewayHost' | 'gatewayHostReason'> {
+  if (host) return { gatewayHost: host, gatewayHostReason: 'EMPORIUM_HOST' };
+  if (demo) return { gatewayHost: '127.0.0.1', gatewayHostReason: 'demo mode: its accounts have published passwords; EMPORIUM_HOST=0.0.0.0 opens it to the network' };
+  return { gatewayHost: undefined, gatewayHostReason: 'every interface: not demo mode, EMPORIUM_HOST unset' };
 }
 
 /** A service exists once its folder has a server; the rest are picked up as they land. */
@@ -109,7 +127,7 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
         HOST: '127.0.0.1',
         AUTH_JWKS_URL: `http://127.0.0.1:${servicePort(settings, 'users')}/.well-known/jwks.json`,
         DEMO_MODE: String(settings.demo),
-        ...(name === 'users' ? { ADMIN_EMAIL: settings.adminEmail, ADMIN_PASSWORD: settings.adminPassword } : {}),
+        ...(name === 'users' ? usersEnv(settings) : {}),
       },
     };
   });
@@ -127,6 +145,12 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
     },
   });
   return specs;
+}
+
+function usersEnv(settings: Settings): Record<string, string> {
+  const sealing: Record<string, string> = settings.authKeyEncryptionKey ? { AUTH_KEY_ENCRYPTION_KEY: settings.authKeyEncryptionKey } : {};
+  if (!settings.adminEmail || !settings.adminPassword) return sealing;
+  return { ...sealing, ADMIN_EMAIL: settings.adminEmail, ADMIN_PASSWORD: settings.adminPassword };
 }
 
 /** An address to reach a server listening on `host` from this machine (any-address binds answer on loopback). */

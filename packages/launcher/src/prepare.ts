@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { canListen, ensureDatabase } from '@emporium/kit';
 import { say } from './console.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
@@ -23,6 +25,20 @@ export async function startDatabaseServer(settings: Settings): Promise<EmbeddedS
   } catch (err) {
     throw new Error(`the embedded PostgreSQL server did not start (${(err as Error).message}); see ${join(settings.dataDir, 'logs', 'postgres.log')}`);
   }
+}
+
+/**
+ * The key that seals the users service's token signing key on this machine: made on the first start
+ * and kept in the data folder, readable by its owner only, so that restarts can open the sealed key.
+ */
+export async function keyEncryptionKey(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'secrets', 'auth-key-encryption.key');
+  const existing = await readFile(file, 'utf8').catch((err) => (err.code === 'ENOENT' ? null : Promise.reject(err)));
+  if (existing) return existing.trim();
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  const made = randomBytes(32).toString('hex');
+  await writeFile(file, `${made}\n`, { mode: 0o600, flag: 'wx' });
+  return made;
 }
 
 /** One database per service on the PostgreSQL server (emporium_<service>), created when missing. */

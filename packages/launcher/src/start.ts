@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { say } from './console.ts';
 import type { EmbeddedServer } from './embedded-postgres.ts';
 import { existingServices, planProcesses, plannedPorts, readSettings, SERVICES, type ProcessSpec, type Settings } from './plan.ts';
-import { buildWebIfMissing, createDatabases, portsInUse, startDatabaseServer } from './prepare.ts';
+import { buildWebIfMissing, createDatabases, keyEncryptionKey, portsInUse, startDatabaseServer } from './prepare.ts';
 import { supervise, type Supervised } from './supervise.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,6 +21,7 @@ async function main() {
   } catch (err) {
     return fail((err as Error).message, 78);
   }
+  if (!settings.authKeyEncryptionKey && !process.env.AUTH_SIGNING_KEY_FILE) settings.authKeyEncryptionKey = await keyEncryptionKey(settings.dataDir);
   const services = existingServices(root);
   const busy = await portsInUse(plannedPorts(settings, services));
   if (busy.length) return fail(`${busy.join(', ')} already in use. Is Emporium already running? Choose other ports with EMPORIUM_PORT_BASE.`, 1);
@@ -62,7 +63,7 @@ async function startAll(settings: Settings, specs: ProcessSpec[]) {
 /** The launcher's environment minus what it sets per process, so a stray DATABASE_URL or key in the shell cannot leak in. */
 function inheritedEnv(): Record<string, string | undefined> {
   const env = { ...process.env };
-  const owned = ['PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'DEMO_MODE', 'UPSTREAMS', 'AUTH_PUBLIC_JWK', 'AUTH_JWKS_URL', 'TEST_DATABASE_URL'];
+  const owned = ['PORT', 'HOST', 'DATABASE_URL', 'DEMO_MODE', 'UPSTREAMS', 'AUTH_PUBLIC_JWK', 'AUTH_JWKS_URL', 'TEST_DATABASE_URL'];
   for (const key of [...owned, ...SERVICES.map((s) => `${s.toUpperCase()}_URL`)]) delete env[key];
   return env;
 }
@@ -82,8 +83,12 @@ function printBanner(settings: Settings, specs: ProcessSpec[]) {
   const missing = SERVICES.filter((name) => !specs.some((s) => s.name === name));
   if (missing.length) lines.push(`  not built yet: ${missing.join(', ')} (their /api routes answer 503)`);
   if (specs.some((s) => s.name === 'users')) {
-    lines.push(`  admin account: ${settings.adminEmail} / ${settings.adminPassword}`);
-    if (settings.demo) lines.push('  demo accounts: employee@emporium.test / employee-demo, customer@emporium.test / customer-demo');
+    if (settings.adminEmail && settings.adminPassword) lines.push(`  admin account: ${settings.adminEmail} (password from ADMIN_PASSWORD)`);
+    if (settings.demo) lines.push('  demo accounts: admin@emporium.test / admin-demo, employee@emporium.test / employee-demo, customer@emporium.test / customer-demo');
+  }
+  lines.push(`  gateway listens on ${settings.gatewayHost ?? '0.0.0.0'} (${settings.gatewayHostReason})`);
+  if (settings.demo && !['127.0.0.1', 'localhost', '::1'].includes(settings.gatewayHost ?? '')) {
+    lines.push('  warning: demo mode with published passwords is reachable from the network; set EMPORIUM_DEMO=false for a real shop');
   }
   lines.push(`  logs: ${shortPath(join(settings.dataDir, 'logs'))}/<service>.log (warnings and errors show here too). Ctrl-C stops everything.`);
   say.info(`Emporium is ready at ${url} (API docs: ${url}/docs)\n${lines.join('\n')}`);

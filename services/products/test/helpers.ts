@@ -13,7 +13,7 @@ export interface TestProducts {
   close(): Promise<void>;
 }
 
-/** The real products app on a fresh database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set). */
+/** The real products app on a fresh database of the test server. */
 export async function startProducts(env: Record<string, string> = {}): Promise<TestProducts> {
   const auth = await createTestAuth();
   const { db, cleanup } = await openTestDb();

@@ -89,6 +89,30 @@ describe('the reviews story through the gateway, across real products, discounts
     assert.deepEqual(await eventually(() => ratingOf(busy), (r) => r.count === 5), { average: 3.4, count: 5 });
   });
 
+  test('finding 5: a hidden review that its author deletes and posts again comes back hidden, until an employee shows it', async () => {
+    const held = await createProduct(platform, 'Moderated Kettle');
+    const troll = await platform.bearer('customer', 'troll');
+    await placeOrder(platform, troll, held);
+    const write = () => call(`${api}/products/${held}/reviews`, { method: 'POST', headers: troll, body: { rating: 1, title: 'Spam', body: 'Buy elsewhere' } });
+    const first = await write();
+    assert.equal(first.status, 201);
+    const employee = await platform.bearer('employee');
+    assert.equal((await call(`${api}/reviews/${first.body.id}/hide`, { method: 'POST', headers: employee })).status, 200);
+    assert.equal((await call(`${api}/reviews/${first.body.id}`, { method: 'DELETE', headers: troll })).status, 204);
+
+    const again = await write();
+    assert.equal(again.status, 201);
+    assert.equal(again.body.hidden, true);
+    assert.equal((await reviewsOf(held)).summary.count, 0);
+    assert.deepEqual(await eventually(() => ratingOf(held), (r) => r.count === 0), { average: 0, count: 0 });
+
+    assert.equal((await call(`${api}/reviews/${again.body.id}/unhide`, { method: 'POST', headers: employee })).status, 200);
+    assert.equal((await call(`${api}/reviews/${again.body.id}`, { method: 'DELETE', headers: troll })).status, 204);
+    const third = await write();
+    assert.equal(third.body.hidden, false, 'showing it lifted the hold');
+    assert.deepEqual(await eventually(() => ratingOf(held), (r) => r.count === 1), { average: 1, count: 1 });
+  });
+
   test('replaying every event twice changes nothing in reviews or products', async () => {
     const before = { reviews: await reviewsOf(productId), rating: await ratingOf(productId) };
     const orderEvents = await sentEvents(platform.orders.db, 'reviews', 'orders');

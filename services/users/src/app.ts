@@ -5,13 +5,16 @@ import { pruneFailures, type LoginLimits } from './auth/login-limits.ts';
 import { createPasswords } from './auth/passwords.ts';
 import { deleteExpired } from './auth/sessions.repository.ts';
 import { ensureAdmin, ensureDemoAccounts } from './bootstrap.ts';
-import { trustProxyOf, type Config } from './config.ts';
+import { keySourceOf, trustProxyOf, type Config } from './config.ts';
+import { fixedKeyring, loadKeyring } from './keys/keyring.ts';
 import { keysRoutes } from './keys/keys.routes.ts';
-import { loadOrCreateSigningKey, publishedKeys, type ActiveKey } from './keys/signing-keys.ts';
+import type { ActiveKey } from './keys/signing-keys.ts';
 import { userRoutes } from './users/users.routes.ts';
 
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
 const PRUNE_EVERY_MS = 10 * 60_000;
+/** How often an instance checks whether the signing key is due for rotation, or was rotated by another. */
+const KEY_CHECK_EVERY_MS = 60_000;
 
 export interface Overrides {
   /** A test database instead of the configured one. */
@@ -25,14 +28,14 @@ export interface Overrides {
 
 export async function buildApp(config: Config, overrides: Overrides = {}): Promise<App> {
   const db = await openServiceDb(config, migrations, overrides.db);
-  const key = overrides.signingKey ?? (await loadOrCreateSigningKey(db));
+  const keyring = overrides.signingKey ? fixedKeyring(overrides.signingKey) : await loadKeyring(db, keySourceOf(config));
   const app = await buildService({
     name: 'users',
     db,
     logLevel: config.LOG_LEVEL,
     trustProxy: trustProxyOf(config.TRUST_PROXY),
     // Its own tokens are verified with its own key, not over HTTP from itself.
-    auth: { publicJwk: JSON.stringify(key.publicJwk), issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+    auth: { getKey: keyring.verifyKey, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
   });
 
   const passwords = createPasswords({ memoryKib: config.PASSWORD_MEMORY_KIB, timeCost: config.PASSWORD_TIME_COST });
@@ -42,25 +45,31 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
     maxPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
   };
   const tokens = {
-    key: key.signing,
+    signingKey: keyring.signing,
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
     accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     refreshTtlSeconds: config.REFRESH_TOKEN_TTL_DAYS * 86_400,
+    refreshFamilyTtlSeconds: config.REFRESH_FAMILY_MAX_DAYS * 86_400,
   };
 
   const bootstrap = { db, passwords, log: app.log };
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) await ensureAdmin(bootstrap, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   if (config.DEMO_MODE) await ensureDemoAccounts(bootstrap);
 
-  const fixedKey = overrides.signingKey;
-  keysRoutes(app, async () => (fixedKey ? { keys: [fixedKey.publicJwk] } : publishedKeys(db)));
+  keysRoutes(app, keyring.published);
   authRoutes(app, { db, passwords, tokens, limits, log: app.log });
   userRoutes(app, { db, passwords, limits });
 
   const prune = setInterval(() => {
     Promise.all([pruneFailures(db, limits), deleteExpired(db)]).catch((err) => app.log.warn({ err }, 'pruning sign-in records failed'));
   }, PRUNE_EVERY_MS).unref();
-  app.addHook('onClose', async () => clearInterval(prune));
+  const keyCheck = setInterval(() => {
+    keyring.refresh().catch((err) => app.log.error({ err }, 'checking the signing key failed'));
+  }, KEY_CHECK_EVERY_MS).unref();
+  app.addHook('onClose', async () => {
+    clearInterval(prune);
+    clearInterval(keyCheck);
+  });
   return app;
 }

@@ -5,8 +5,12 @@ import type { Passwords } from './auth/passwords.ts';
 import * as users from './users/users.repository.ts';
 import { normalEmail } from './users/users.service.ts';
 
-/** docs/ARCHITECTURE.md "Demo mode"; the launcher prints these credentials. */
+/**
+ * docs/ARCHITECTURE.md "Demo mode"; the launcher prints these credentials. Their passwords are
+ * published, so they exist only with DEMO_MODE (and the launcher keeps demo mode on localhost).
+ */
 export const DEMO_ACCOUNTS = [
+  { email: 'admin@emporium.test', password: 'admin-demo', name: 'Demo Admin', role: 'admin' as const },
   { email: 'employee@emporium.test', password: 'employee-demo', name: 'Demo Employee', role: 'employee' as const },
   { email: 'customer@emporium.test', password: 'customer-demo', name: 'Demo Customer', role: 'customer' as const },
 ];
@@ -17,23 +21,25 @@ export interface BootstrapDeps {
   log: FastifyBaseLogger;
 }
 
-/** ADMIN_EMAIL/ADMIN_PASSWORD: creates that admin, or makes the existing account an admin (its password stays). */
+/**
+ * ADMIN_EMAIL/ADMIN_PASSWORD: creates that admin when no account has the email. An existing account
+ * is never promoted: whoever registered the email first would otherwise become admin with their own
+ * password, and an admin demoted on purpose would be promoted again at every restart.
+ */
 export async function ensureAdmin(deps: BootstrapDeps, email: string, password: string): Promise<void> {
   const existing = await users.findByEmail(deps.db, normalEmail(email));
-  if (existing?.role === 'admin') return;
-  if (existing) {
-    await users.updateUser(deps.db, existing.id, { role: 'admin' });
-    deps.log.info({ email: existing.email }, 'existing account promoted to admin');
+  if (!existing && (await createAccount(deps, { email, password, name: 'Administrator', role: 'admin' }))) {
+    deps.log.info({ email: normalEmail(email) }, 'admin account created');
     return;
   }
-  if (await createAccount(deps, { email, password, name: 'Administrator', role: 'admin' })) {
-    deps.log.info({ email: normalEmail(email) }, 'admin account created');
-  } else {
-    await ensureAdmin(deps, email, password); // another instance created it a moment ago
+  // Not created: it existed, or another instance created it a moment ago.
+  const account = existing ?? (await users.findByEmail(deps.db, normalEmail(email)));
+  if (account && account.role !== 'admin') {
+    deps.log.warn({ email: account.email, role: account.role }, 'ADMIN_EMAIL names an existing account that is not an admin; it is left as it is (an admin can change its role)');
   }
 }
 
-/** DEMO_MODE: the demo employee and customer, each created once; an existing account is left alone. */
+/** DEMO_MODE: the demo admin, employee and customer, each created once; an existing account is left alone. */
 export async function ensureDemoAccounts(deps: BootstrapDeps): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {
     if (await users.findByEmail(deps.db, account.email)) continue;

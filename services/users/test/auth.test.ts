@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { hash, type Algorithm } from '@node-rs/argon2';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { bearer, startUsers, type TestUsers } from './helpers.ts';
+import { bearer, sharing, startUsers, type TestUsers } from './helpers.ts';
 
 describe('register, login, refresh and logout', () => {
   let users: TestUsers;
@@ -146,6 +146,35 @@ describe('register, login, refresh and logout', () => {
     await users.db.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [session.user.id]);
     assert.equal((await refresh(session.refreshToken)).statusCode, 401);
     assert.equal((await users.call({ method: 'POST', url: '/api/auth/refresh', payload: {} })).statusCode, 400);
+  });
+
+  test('finding 5: a refresh family ends REFRESH_FAMILY_MAX_DAYS after its sign-in, however often it is rotated', async () => {
+    const session = await users.register('family-end@example.com');
+    const rotated = (await refresh(session.refreshToken)).json();
+    const rows = await users.db.query(
+      'SELECT expires_at, family_expires_at, created_at FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at',
+      [session.user.id],
+    );
+    assert.equal(rows.length, 2);
+    assert.equal(new Date(rows[1].family_expires_at).getTime(), new Date(rows[0].family_expires_at).getTime(), 'rotation keeps the family\'s end');
+    const days = (new Date(rows[0].family_expires_at).getTime() - new Date(rows[0].created_at).getTime()) / 86_400_000;
+    assert.ok(Math.abs(days - 90) < 0.01, `default 90 days, got ${days}`);
+    // The sign-in began long ago: its family is over even though this token was made a moment ago.
+    await users.db.query(`UPDATE refresh_tokens SET family_expires_at = now() - interval '1 second' WHERE user_id = $1`, [session.user.id]);
+    assert.equal((await refresh(rotated.refreshToken)).statusCode, 401);
+  });
+
+  test('finding 5: a token made near the family\'s end expires with the family, not REFRESH_TOKEN_TTL_DAYS later', async () => {
+    const short = await startUsers({ REFRESH_FAMILY_MAX_DAYS: '1', REFRESH_TOKEN_TTL_DAYS: '30' }, { db: sharing(users.db) });
+    try {
+      const session = await short.register('short-family@example.com');
+      const next = await short.call({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: session.refreshToken } });
+      assert.equal(next.statusCode, 200);
+      const rows = await users.db.query('SELECT expires_at, family_expires_at FROM refresh_tokens WHERE user_id = $1', [session.user.id]);
+      for (const row of rows) assert.equal(new Date(row.expires_at).getTime(), new Date(row.family_expires_at).getTime());
+    } finally {
+      await short.close();
+    }
   });
 
   test('refresh tokens are stored only as SHA-256 digests', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestAuth } from '@emporium/kit/testing';
-import { bearer, sharing, startUsers, type TestUsers } from './helpers.ts';
+import { bearer, setRole, sharing, startUsers, type TestUsers } from './helpers.ts';
 
 let base: TestUsers;
 before(async () => {
@@ -19,17 +19,35 @@ describe('accounts made at start', () => {
     await users.close();
   });
 
-  test('ADMIN_EMAIL naming an existing customer promotes it; its password stays', async () => {
+  test('finding 3: ADMIN_EMAIL naming an existing customer does not promote it, and its password does not sign in as admin', async () => {
     const customer = await base.register('promote-me@example.com', 'my own password');
     const users = await startInstance({ ADMIN_EMAIL: 'promote-me@example.com', ADMIN_PASSWORD: 'another password' });
     const res = await users.login('promote-me@example.com', 'my own password');
-    assert.equal(res.json().user.role, 'admin');
+    assert.equal(res.json().user.role, 'customer');
     assert.equal(res.json().user.id, customer.user.id);
+    assert.equal((await users.login('promote-me@example.com', 'another password')).statusCode, 401);
     await users.close();
   });
 
-  test('DEMO_MODE creates the demo employee and customer once, and leaves them alone afterwards', async () => {
+  test('finding 3: an admin made from ADMIN_EMAIL and then demoted stays demoted after a restart', async () => {
+    const env = { ADMIN_EMAIL: 'demote-me@example.com', ADMIN_PASSWORD: 'first admin pw' };
+    const first = await startInstance(env);
+    const demoted = (await first.login('demote-me@example.com', 'first admin pw')).json();
+    const other = await base.register('second-admin@example.com');
+    await setRole(base.db, other.user.id, 'admin');
+    const admin = (await first.login('second-admin@example.com', 'correct horse')).json();
+    const res = await first.call({ method: 'PATCH', url: `/api/users/${demoted.user.id}`, payload: { role: 'customer' }, headers: bearer(admin.accessToken) });
+    assert.equal(res.statusCode, 200, res.body);
+    await first.close();
+
+    const again = await startInstance(env);
+    assert.equal((await again.login('demote-me@example.com', 'first admin pw')).json().user.role, 'customer');
+    await again.close();
+  });
+
+  test('DEMO_MODE creates the demo admin, employee and customer once, and leaves them alone afterwards', async () => {
     const first = await startInstance({ DEMO_MODE: 'true' });
+    assert.equal((await first.login('admin@emporium.test', 'admin-demo')).json().user.role, 'admin');
     const employee = await first.login('employee@emporium.test', 'employee-demo');
     const customer = await first.login('customer@emporium.test', 'customer-demo');
     assert.equal(employee.json().user.role, 'employee');
@@ -39,16 +57,16 @@ describe('accounts made at start', () => {
 
     const again = await startInstance({ DEMO_MODE: 'true' });
     const [{ n }] = await again.db.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE '%@emporium.test'`);
-    assert.equal(n, 2);
+    assert.equal(n, 3);
     assert.equal((await again.login('customer@emporium.test', 'customer-demo')).json().user.name, 'Renamed');
     await again.close();
   });
 
-  test('without DEMO_MODE there are no demo accounts', async () => {
-    const [{ n }] = await base.db.query(`SELECT count(*)::int AS n FROM users WHERE email = 'employee@emporium.test'`);
+  test('without DEMO_MODE no demo account is made, the demo admin included', async () => {
+    const count = async () => (await base.db.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE '%@emporium.test'`))[0].n;
+    const before = await count();
     const users = await startInstance();
-    const [{ n: after }] = await users.db.query(`SELECT count(*)::int AS n FROM users WHERE email = 'employee@emporium.test'`);
-    assert.equal(after, n);
+    assert.equal(await count(), before);
     await users.close();
   });
 });

@@ -27,11 +27,14 @@ export function assertNoSecrets(body: string): void {
   assert.doesNotMatch(body, /\$argon2|password_?hash|private|"d":/i, 'a response must never carry a hash or a private key');
 }
 
+/** Seals the test databases' signing keys; every instance of a test shares it, as production instances do. */
+export const TEST_KEY_ENCRYPTION_KEY = '0123456789abcdef'.repeat(4);
+
 /** The users app on a fresh test database; `env` adds configuration (LOG_LEVEL silent by default). */
 export async function startUsers(env: Record<string, string> = {}, overrides: Overrides = {}): Promise<TestUsers> {
   const test = overrides.db ? null : await openTestDb();
   const db = overrides.db ?? test!.db;
-  const app = await buildApp(readConfig({ LOG_LEVEL: 'silent', ...env }), { ...overrides, db });
+  const app = await buildApp(readConfig({ LOG_LEVEL: 'silent', AUTH_KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY, ...env }), { ...overrides, db });
   await app.ready();
   const call = async (options: InjectOptions) => {
     const res = await app.inject(options);

@@ -10,7 +10,7 @@ async function fail(users: TestUsers, email: string, times: number, address = '1
   return results;
 }
 
-// One database for the file (a PGlite takes long to start); instances with other settings share it.
+// One database for the file; instances with other settings share it.
 let users: TestUsers;
 before(async () => {
   users = await startUsers();
@@ -79,6 +79,21 @@ describe('limits and the client address', () => {
         results.push(await users.call({ method: 'POST', url: '/api/auth/login', payload: { email: `spoof${i}@example.com`, password: 'wrong password' }, headers, remoteAddress: '203.0.113.5' }));
       }
       assert.deepEqual(statuses(results), [401, 401, 401, 429]);
+    } finally {
+      await users.close();
+    }
+  });
+
+  test('finding 5: behind trusted gateway pods (TRUST_PROXY as in the Kubernetes manifest), one client\'s failures do not lock out the others', async () => {
+    const users = await startInstance({ TRUST_PROXY: '10.0.0.0/8,172.16.0.0/12,192.168.0.0/16', LOGIN_MAX_FAILURES_PER_ADDRESS: '3' });
+    try {
+      await users.register('pod-user@example.com', 'right password');
+      const viaGateway = (client: string, email: string, password: string) =>
+        users.call({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers: { 'x-forwarded-for': client }, remoteAddress: '10.42.3.7' });
+      const flood = [];
+      for (let i = 0; i < 4; i++) flood.push(await viaGateway('198.51.100.66', `pod-guess${i}@example.com`, 'wrong password'));
+      assert.deepEqual(statuses(flood), [401, 401, 401, 429], 'the flooding client is limited');
+      assert.equal((await viaGateway('198.51.100.67', 'pod-user@example.com', 'right password')).statusCode, 200, 'another client still signs in');
     } finally {
       await users.close();
     }

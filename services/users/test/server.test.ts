@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { createTestDatabase } from '@emporium/kit/testing';
+import { TEST_KEY_ENCRYPTION_KEY } from './helpers.ts';
 
 const server = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 // Stops the server when this test process dies without stopping it (a timeout, a kill): no orphans.
@@ -28,6 +29,7 @@ describe('the users server process', () => {
         DEMO_MODE: 'true',
         ADMIN_EMAIL: 'admin@example.com',
         ADMIN_PASSWORD: secrets.admin,
+        AUTH_KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY,
         ...(database.url ? { DATABASE_URL: database.url } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -68,7 +70,7 @@ describe('the users server process', () => {
 
     assert.match(logs, /employee@emporium\.test/, 'the demo accounts are announced');
     assert.match(logs, /sign-in failed/);
-    for (const secret of [...Object.values(secrets), 'customer-demo', 'employee-demo', registered.accessToken, registered.refreshToken]) {
+    for (const secret of [...Object.values(secrets), 'customer-demo', 'employee-demo', 'admin-demo', TEST_KEY_ENCRYPTION_KEY, registered.accessToken, registered.refreshToken]) {
       assert.ok(!logs.includes(secret), `the logs contain a secret: ${secret.slice(0, 12)}...`);
     }
     assert.doesNotMatch(logs, /\$argon2/);

@@ -180,6 +180,20 @@ describe('admin: GET /api/users and PATCH /api/users/{id}', () => {
     assert.equal((await users.login('future-staff@example.com', 'some password')).json().user.role, 'employee');
   });
 
+  test('finding 5: changing a role revokes every refresh token of the account; setting the same role again revokes nothing', async () => {
+    const staff = await users.register('demoted-staff@example.com', 'staff password');
+    assert.equal((await setUserRole(admin, staff.user.id, { role: 'employee' })).statusCode, 200);
+    const phone = (await users.login('demoted-staff@example.com', 'staff password')).json();
+    const laptop = (await users.login('demoted-staff@example.com', 'staff password')).json();
+    const refresh = (token: string) => users.call({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: token } });
+    assert.equal((await setUserRole(admin, staff.user.id, { role: 'employee' })).statusCode, 200);
+    const kept = await refresh(phone.refreshToken);
+    assert.equal(kept.statusCode, 200, 'the same role: nothing changed, the session lives');
+    assert.equal((await setUserRole(admin, staff.user.id, { role: 'customer' })).statusCode, 200);
+    for (const token of [kept.json().refreshToken, laptop.refreshToken]) assert.equal((await refresh(token)).statusCode, 401);
+    assert.equal((await users.login('demoted-staff@example.com', 'staff password')).json().user.role, 'customer');
+  });
+
   test('an unknown user is a 404; a bad role or an extra field a 400', async () => {
     assert.equal((await setUserRole(admin, 'no-such-user', { role: 'employee' })).statusCode, 404);
     assert.equal((await setUserRole(admin, customer.user.id, { role: 'king' })).statusCode, 400);

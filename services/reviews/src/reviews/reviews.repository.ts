@@ -36,16 +36,18 @@ export interface NewReviewRow {
   title: string;
   body: string;
   verifiedPurchase: boolean;
+  /** Written hidden: a moderation hold on this author and product. */
+  hidden?: boolean;
 }
 
 /** Null when the author already reviewed the product. */
 export async function insertReview(q: Queryable, r: NewReviewRow): Promise<Review | null> {
   const rows = await q.query(
-    `INSERT INTO reviews (id, product_id, author_id, author_name, rating, title, body, verified_purchase)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    `INSERT INTO reviews (id, product_id, author_id, author_name, rating, title, body, verified_purchase, hidden)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (product_id, author_id) DO NOTHING
      RETURNING ${COLUMNS}`,
-    [r.id, r.productId, r.authorId, r.authorName, r.rating, r.title, r.body, r.verifiedPurchase],
+    [r.id, r.productId, r.authorId, r.authorName, r.rating, r.title, r.body, r.verifiedPurchase, r.hidden ?? false],
   );
   return rows[0] ? toReview(rows[0]) : null;
 }
@@ -68,6 +70,20 @@ export async function updateReview(q: Queryable, id: string, changes: ReviewChan
 export async function setHidden(q: Queryable, id: string, hidden: boolean): Promise<Review | null> {
   const rows = await q.query(`UPDATE reviews SET hidden = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [id, hidden]);
   return rows[0] ? toReview(rows[0]) : null;
+}
+
+/** Hiding places a hold on the author and product that outlives the review; showing it lifts the hold. */
+export async function setModerationHold(q: Queryable, authorId: string, productId: string, held: boolean): Promise<void> {
+  if (held) {
+    await q.query('INSERT INTO moderation_holds (author_id, product_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [authorId, productId]);
+  } else {
+    await q.query('DELETE FROM moderation_holds WHERE author_id = $1 AND product_id = $2', [authorId, productId]);
+  }
+}
+
+export async function isModerationHeld(q: Queryable, authorId: string, productId: string): Promise<boolean> {
+  const rows = await q.query('SELECT 1 FROM moderation_holds WHERE author_id = $1 AND product_id = $2', [authorId, productId]);
+  return rows.length > 0;
 }
 
 export async function deleteReview(q: Queryable, id: string): Promise<void> {

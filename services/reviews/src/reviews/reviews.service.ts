@@ -51,8 +51,10 @@ export async function writeReview(deps: ReviewDeps, author: AuthUser, productId:
     // Same lock as an `order.delivered` event of this customer: one of the two sees the other's commit.
     await repo.lockKey(tx, 'customer', author.userId);
     const verifiedPurchase = purchase.delivered || (await wasDelivered(tx, author.userId, productId));
+    // A review hidden by an employee and then deleted by its author comes back hidden: deleting is no way around moderation.
+    const hidden = await repo.isModerationHeld(tx, author.userId, productId);
     const review = await repo.insertReview(tx, {
-      id: randomUUID(), productId, authorId: author.userId, authorName: author.name, ...input, verifiedPurchase,
+      id: randomUUID(), productId, authorId: author.userId, authorName: author.name, ...input, verifiedPurchase, hidden,
     });
     if (!review) {
       const existing = await repo.findAuthorReview(tx, productId, author.userId);
@@ -60,7 +62,7 @@ export async function writeReview(deps: ReviewDeps, author: AuthUser, productId:
         reviewId: existing?.id,
       });
     }
-    return { result: review, ratingChanged: true };
+    return { result: review, ratingChanged: !hidden };
   });
 }
 
@@ -89,13 +91,17 @@ export async function removeReview(deps: ReviewDeps, user: AuthUser, id: string)
   });
 }
 
-/** An employee hides (or shows again) a review; doing what is already done changes nothing. */
+/**
+ * An employee hides (or shows again) a review; doing what is already done changes nothing. Hiding
+ * also holds the author's reviews of this product hidden (see writeReview); showing lifts the hold.
+ */
 export async function moderateReview(deps: ReviewDeps, id: string, hidden: boolean): Promise<Review> {
   const found = await repo.findReview(deps.db, id);
   if (!found) throw notFound();
   return changeProductReviews(deps, found.productId, async (tx) => {
     const review = await repo.findReview(tx, id);
     if (!review) throw notFound();
+    await repo.setModerationHold(tx, review.authorId, review.productId, hidden);
     if (review.hidden === hidden) return { result: review, ratingChanged: false };
     return { result: (await repo.setHidden(tx, id, hidden))!, ratingChanged: true };
   });

@@ -59,7 +59,8 @@ export async function refresh(deps: AuthDeps, refreshToken: string) {
     const current = await sessions.useRefreshToken(tx, tokenHash);
     if (current) {
       const user = await users.findById(tx, current.userId);
-      return user ? { session: await issueSession(tx, deps.tokens, user, current.familyId) } : { session: null };
+      const family = { id: current.familyId, expiresAt: current.familyExpiresAt };
+      return user ? { session: await issueSession(tx, deps.tokens, user, family) } : { session: null };
     }
     const known = await sessions.findRefreshToken(tx, tokenHash);
     if (known?.usedAt && !known.revokedAt) {

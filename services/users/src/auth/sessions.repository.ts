@@ -5,6 +5,7 @@ export interface RefreshTokenRecord {
   familyId: string;
   userId: string;
   expiresAt: Date;
+  familyExpiresAt: Date;
   usedAt: Date | null;
   revokedAt: Date | null;
 }
@@ -14,15 +15,28 @@ const toRecord = (row: Record<string, any>): RefreshTokenRecord => ({
   familyId: row.family_id,
   userId: row.user_id,
   expiresAt: row.expires_at,
+  familyExpiresAt: row.family_expires_at,
   usedAt: row.used_at,
   revokedAt: row.revoked_at,
 });
 
-export async function insertRefreshToken(db: Queryable, token: { tokenHash: string; familyId: string; userId: string; ttlSeconds: number }): Promise<void> {
+export interface NewRefreshToken {
+  tokenHash: string;
+  familyId: string;
+  userId: string;
+  ttlSeconds: number;
+  /** The family's end: given when rotating, or null for a new family, which ends `familyTtlSeconds` from now. */
+  familyExpiresAt: Date | null;
+  familyTtlSeconds: number;
+}
+
+/** A token never outlives its family, so rotating cannot extend a sign-in forever. */
+export async function insertRefreshToken(db: Queryable, token: NewRefreshToken): Promise<void> {
   await db.query(
-    `INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at)
-     VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-    [token.tokenHash, token.familyId, token.userId, token.ttlSeconds],
+    `INSERT INTO refresh_tokens (token_hash, family_id, user_id, family_expires_at, expires_at)
+     SELECT $1, $2, $3, f.ends, LEAST(now() + make_interval(secs => $4), f.ends)
+       FROM (SELECT COALESCE($5::timestamptz, now() + make_interval(secs => $6)) AS ends) f`,
+    [token.tokenHash, token.familyId, token.userId, token.ttlSeconds, token.familyExpiresAt, token.familyTtlSeconds],
   );
 }
 
@@ -38,7 +52,7 @@ export async function findRefreshToken(db: Queryable, tokenHash: string): Promis
 export async function useRefreshToken(db: Queryable, tokenHash: string): Promise<RefreshTokenRecord | null> {
   const rows = await db.query(
     `UPDATE refresh_tokens SET used_at = now()
-     WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+     WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() AND family_expires_at > now()
      RETURNING *`,
     [tokenHash],
   );

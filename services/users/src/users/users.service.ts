@@ -87,7 +87,11 @@ export async function listUsers(deps: UserDeps, query: ListUsersQuery) {
   return pageOf(rows, query.limit, toPublicUser, (row) => [row.seq]);
 }
 
-/** An admin sets a role. The last admin cannot step down, or no one could ever appoint another. */
+/**
+ * An admin sets a role. The last admin cannot step down, or no one could ever appoint another. A
+ * changed role ends every session of the account: its refresh tokens would otherwise keep handing
+ * out tokens of the old role's sessions (a demoted employee kept signed in for weeks).
+ */
 export async function changeRole(deps: UserDeps, id: string, role: Role): Promise<User> {
   return deps.db.transaction(async (tx) => {
     await users.lockRoles(tx);
@@ -96,6 +100,7 @@ export async function changeRole(deps: UserDeps, id: string, role: Role): Promis
     if (target.role === 'admin' && role !== 'admin' && (await users.countAdmins(tx)) <= 1) {
       throw new AppError('USER.LAST_ADMIN', 409, 'This is the only admin; make someone else admin first');
     }
+    if (target.role !== role) await sessions.revokeAllOfUser(tx, id);
     return toPublicUser((await users.updateUser(tx, id, { role }))!);
   });
 }

@@ -1,0 +1,24 @@
+// The Kubernetes manifest is plain YAML; these checks read the env of one Deployment as text, which
+// is enough to keep settings that security depends on from being dropped.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const manifest = readFileSync(new URL('../deploy/kubernetes/emporium.yaml', import.meta.url), 'utf8');
+const deployment = (name: string) => {
+  const doc = manifest.split(/^---$/m).find((d) => /kind: Deployment/.test(d) && new RegExp(`name: ${name}[ ,}]`).test(d));
+  assert.ok(doc, `a Deployment ${name}`);
+  return doc;
+};
+
+test('finding 5: users takes the signing key\'s encryption key from a Secret, never a literal', () => {
+  assert.match(deployment('users'), /- name: AUTH_KEY_ENCRYPTION_KEY\s+valueFrom: \{ secretKeyRef: \{ name: emporium-auth, key: AUTH_KEY_ENCRYPTION_KEY \} \}/);
+});
+
+test('finding 5: the gateway and users trust the proxy in front of them, so login limits count client addresses', () => {
+  for (const name of ['gateway', 'users']) assert.match(deployment(name), /- name: TRUST_PROXY\s+value: \S+/, name);
+});
+
+test('finding 3: no Deployment turns demo mode on', () => {
+  assert.doesNotMatch(manifest, /DEMO_MODE|EMPORIUM_DEMO/);
+});
