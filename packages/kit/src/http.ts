@@ -2,11 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { currentRequestId } from './context.ts';
 import { AppError, type Problem } from './errors.ts';
+import type { ServiceCredential } from './service-token.ts';
 
 export interface PeerOptions {
   /** Names the dependency in errors and logs, e.g. "products". */
   name: string;
   url: string;
+  /** Every call carries this service's token: peers answer /internal routes only to services. */
+  credential: ServiceCredential;
   timeoutMs?: number;
   /** Extra attempts for idempotent calls. */
   retries?: number;
@@ -54,7 +57,7 @@ export function createPeer(options: PeerOptions): Peer {
   async function attempt<T>(req: PeerRequest): Promise<PeerResponse<T>> {
     const query = req.query ? Object.entries(req.query).filter(([, v]) => v !== undefined) : [];
     const path = query.length ? `${req.path}?${new URLSearchParams(query.map(([k, v]) => [k, String(v)]))}` : req.path;
-    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers, ...(await options.credential.headers()) };
     const requestId = currentRequestId();
     if (requestId) headers['x-request-id'] = requestId;
     if (req.body !== undefined) headers['content-type'] = 'application/json';

@@ -20,6 +20,16 @@ test('each service gets its own port, data folder, every peer URL and the users 
   assert.equal(gateway.env.PRODUCTS_URL, 'http://127.0.0.1:9002');
 });
 
+test('every service shares one service token secret, new at each start, and the gateway gets none', () => {
+  const settings = readSettings({}, '/repo');
+  const [users, orders, gateway] = planProcesses(settings, ['users', 'orders']);
+  assert.ok(settings.serviceTokenSecret.length >= 32);
+  assert.equal(users.env.SERVICE_TOKEN_SECRET, settings.serviceTokenSecret);
+  assert.equal(orders.env.SERVICE_TOKEN_SECRET, settings.serviceTokenSecret);
+  assert.equal(gateway.env.SERVICE_TOKEN_SECRET, '', 'blank, so one in the shell cannot reach the gateway either');
+  assert.notEqual(readSettings({}, '/repo').serviceTokenSecret, settings.serviceTokenSecret);
+});
+
 test('with EMPORIUM_POSTGRES each service gets its own database on that server instead of a folder', () => {
   const settings = readSettings({ EMPORIUM_POSTGRES: 'postgres://app:secret@db.local:5432/', EMPORIUM_DEMO: 'false' }, '/repo');
   const [orders] = planProcesses(settings, ['orders']);

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { createTestDatabase } from '@emporium/kit/testing';
+import { createTestDatabase, createTestServiceCredential } from '@emporium/kit/testing';
 
 const server = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 // Stops the server when this test process dies without stopping it (a timeout, a kill): no orphans.
@@ -28,6 +28,7 @@ describe('the users server process', () => {
         DEMO_MODE: 'true',
         ADMIN_EMAIL: 'admin@example.com',
         ADMIN_PASSWORD: secrets.admin,
+        ...createTestServiceCredential().env,
         ...(database.url ? { DATABASE_URL: database.url } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
