@@ -22,6 +22,8 @@ export const SERVICE_TOKEN_TYPE = 'svc+jwt';
 export const SERVICE_AUDIENCE = 'emporium-internal';
 export const SERVICE_ISSUER = 'emporium-services';
 export const MIN_SECRET_LENGTH = 32;
+/** The problem code of a refused service token. */
+export const SERVICE_UNAUTHENTICATED = 'AUTH.SERVICE_UNAUTHENTICATED';
 
 /** Tokens live 90 s and are renewed 30 s before they expire, so a callee whose clock runs ahead still takes them. */
 const TTL_SECONDS = 90;
@@ -113,7 +115,7 @@ function isInternal(request: FastifyRequest): boolean {
   }
 }
 
-const refused = (detail: string) => new AppError('AUTH.SERVICE_UNAUTHENTICATED', 401, detail);
+const refused = (detail: string) => new AppError(SERVICE_UNAUTHENTICATED, 401, detail);
 
 /**
  * Every /internal request needs a valid service token, checked on every request whether or not a

@@ -86,4 +86,11 @@ describe('peer client', () => {
       (err: AppError) => err.status === 409 && err.code === 'PRODUCT.INSUFFICIENT_STOCK' && err.extra.productId === 'p1',
     );
   });
+
+  test('a peer refusing our service token is a 503 for our caller, never a 401 that would sign a customer out', () => {
+    assert.throws(
+      () => expectOk({ status: 401, body: { code: 'AUTH.SERVICE_UNAUTHENTICATED', detail: 'The service token is not valid', status: 401 } }),
+      (err: AppError) => err.status === 503 && err.code === 'DEPENDENCY.FAILED',
+    );
+  });
 });
