@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { roleAllows, type App, type Role } from '@emporium/kit';
-import { createTestAuth, createTestDatabase, type TestAuth } from '@emporium/kit/testing';
+import { createTestAuth, createTestDatabase, createTestServiceCredential, type TestAuth } from '@emporium/kit/testing';
 import { upstreamFor } from '../gateway/src/upstreams.ts';
 
 const services = {
@@ -48,7 +48,7 @@ describe('access matrix over every public route', () => {
       const env = {
         AUTH_PUBLIC_JWK: auth.publicJwk, DATABASE_URL: url, LOG_LEVEL: 'silent',
         USERS_URL: 'http://127.0.0.1:1', PRODUCTS_URL: 'http://127.0.0.1:1', DISCOUNTS_URL: 'http://127.0.0.1:1',
-        ORDERS_URL: 'http://127.0.0.1:1', REVIEWS_URL: 'http://127.0.0.1:1', PEER_TIMEOUT_MS: '200',
+        ORDERS_URL: 'http://127.0.0.1:1', REVIEWS_URL: 'http://127.0.0.1:1', PEER_TIMEOUT_MS: '200', ...createTestServiceCredential().env,
       };
       const { readConfig } = await import(`../services/${name}/src/config.ts`);
       const app = await (mod.buildApp as (c: unknown, o: unknown) => Promise<App>)(readConfig(env), name === 'users' ? { signingKey: { signing: auth.key, publicJwk: JSON.parse(auth.publicJwk) } } : {});

@@ -11,7 +11,8 @@ export async function startFakeProducts(): Promise<{ app: App; url: string }> {
   app.get('/api/products', { schema: { tags: ['products'], querystring: Type.Object({ q: Type.Optional(Type.String()) }) } }, async (request) => ({
     items: [],
     nextCursor: null,
-    seen: { requestId: request.headers['x-request-id'], query: request.query, authorization: request.headers.authorization ?? null, forwardedFor: request.headers['x-forwarded-for'] },
+    seen: { requestId: request.headers['x-request-id'], query: request.query, authorization: request.headers.authorization ?? null, forwardedFor: request.headers['x-forwarded-for'],
+      serviceToken: request.headers['x-service-token'] ?? null },
     socket: request.socket.remotePort,
   }));
   app.delete('/api/products/:id', { schema: { tags: ['products'] } }, async (_request, reply) => reply.code(204).send());

@@ -28,7 +28,7 @@ describe('gateway proxy', () => {
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['x-request-id'], 'trace-42');
     assert.match(String(res.headers['content-type']), /application\/json/);
-    assert.deepEqual(res.json().seen, { requestId: 'trace-42', query: { q: 'kettle' }, authorization: 'Bearer abc', forwardedFor: '127.0.0.1' });
+    assert.deepEqual(res.json().seen, { requestId: 'trace-42', query: { q: 'kettle' }, authorization: 'Bearer abc', forwardedFor: '127.0.0.1', serviceToken: null });
   });
 
   test('without a request id the gateway makes one up and the service sees the same one', async () => {
@@ -105,9 +105,18 @@ describe('gateway proxy', () => {
   test('internal routes and unknown API paths are never routed', async () => {
     for (const url of ['/internal/products', '/api/internal/products', '/api/nothing-here']) {
       const res = await gateway.inject({ url });
-      assert.equal(res.statusCode, 404, url);
+      // The gateway holds no service credential, so its kit refuses every /internal path itself.
+      assert.equal(res.statusCode, url.startsWith('/internal') ? 401 : 404, url);
       assert.doesNotMatch(res.body, /secret/);
     }
+  });
+
+  test('finding 2: a service token sent from outside never reaches a service, and opens no /internal path', async () => {
+    const headers = { 'x-service-token': 'eyJhbGciOiJIUzI1NiJ9.e30.forged' };
+    assert.equal((await gateway.inject({ url: '/api/products', headers })).json().seen.serviceToken, null);
+    const internal = await gateway.inject({ url: '/internal/products', headers });
+    assert.equal(internal.statusCode, 401);
+    assert.doesNotMatch(internal.body, /secret/);
   });
 
   test('readiness lists every upstream and is 503 while one is down', async () => {

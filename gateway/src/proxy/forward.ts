@@ -3,7 +3,10 @@ import { Transform } from 'node:stream';
 import { AppError } from '@emporium/kit';
 import { Pool } from 'undici';
 
-/** Request headers an upstream needs; everything else (cookies, hop-by-hop, host) stays at the gateway. */
+/**
+ * Request headers an upstream needs; everything else (cookies, hop-by-hop, host) stays at the gateway.
+ * Never `x-service-token`: the credential of /internal calls must not come from outside.
+ */
 const FORWARDED_REQUEST_HEADERS = [
   'accept',
   'accept-language',

@@ -1,5 +1,6 @@
 import { Type, type Static, type TObject, type TProperties } from 'typebox';
 import { Value } from 'typebox/value';
+import { MIN_SECRET_LENGTH } from './service-token.ts';
 
 /** Settings every service shares; a service adds its own with `{...baseConfig, ...}`. */
 export const baseConfig = {
@@ -16,6 +17,10 @@ export const baseConfig = {
   AUTH_PUBLIC_JWK: Type.Optional(Type.String({ description: 'A public JWK as JSON; used instead of AUTH_JWKS_URL when set' })),
   AUTH_ISSUER: Type.String({ default: 'emporium-users' }),
   AUTH_AUDIENCE: Type.String({ default: 'emporium' }),
+  SERVICE_TOKEN_SECRET: Type.String({
+    minLength: MIN_SECRET_LENGTH,
+    description: 'Signs and checks the tokens services show each other on /internal routes; the same value in every service, never the gateway',
+  }),
   PEER_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60000, default: 2000 }),
 };
 

@@ -2,11 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { currentRequestId } from './context.ts';
 import { AppError, type Problem } from './errors.ts';
+import { SERVICE_UNAUTHENTICATED, type ServiceCredential } from './service-token.ts';
 
 export interface PeerOptions {
   /** Names the dependency in errors and logs, e.g. "products". */
   name: string;
   url: string;
+  /** Every call carries this service's token: peers answer /internal routes only to services. */
+  credential: ServiceCredential;
   timeoutMs?: number;
   /** Extra attempts for idempotent calls. */
   retries?: number;
@@ -54,7 +57,7 @@ export function createPeer(options: PeerOptions): Peer {
   async function attempt<T>(req: PeerRequest): Promise<PeerResponse<T>> {
     const query = req.query ? Object.entries(req.query).filter(([, v]) => v !== undefined) : [];
     const path = query.length ? `${req.path}?${new URLSearchParams(query.map(([k, v]) => [k, String(v)]))}` : req.path;
-    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers, ...(await options.credential.headers()) };
     const requestId = currentRequestId();
     if (requestId) headers['x-request-id'] = requestId;
     if (req.body !== undefined) headers['content-type'] = 'application/json';
@@ -108,6 +111,11 @@ export function createPeer(options: PeerOptions): Peer {
 /** Passes a peer's 4xx problem on to our caller as our own (its code, status and detail). */
 export function rethrowProblem(res: PeerResponse<unknown>): never {
   const problem = res.body as Partial<Problem>;
+  // A peer refusing our service token is our deployment's fault (secrets out of step), never the caller's:
+  // passed on, a 401 would tell a signed-in customer to sign in again.
+  if (problem?.code === SERVICE_UNAUTHENTICATED) {
+    throw new AppError('DEPENDENCY.FAILED', 503, 'A dependency refused this service\'s credential. Please try again shortly.');
+  }
   if (res.status >= 400 && res.status < 500 && problem && typeof problem === 'object' && problem.code) {
     const { type: _t, title: _ti, status: _s, detail, code, requestId: _r, ...extra } = problem;
     throw new AppError(code, res.status, detail ?? 'Request rejected', extra);

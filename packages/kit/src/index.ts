@@ -6,6 +6,10 @@ export { migrate, migrateService, openServiceDb } from './migrate.ts';
 export { canListen } from './ports.ts';
 export { createPeer, expectOk, rethrowProblem, type Peer, type PeerOptions, type PeerRequest, type PeerResponse } from './http.ts';
 export { currentUser, isStaff, requireRole, requireUser, roleAllows, ROLES, type AuthUser, type AuthOptions, type Role } from './auth.ts';
+export {
+  createServiceCredential, generateServiceSecret, serviceCredentialFrom, SERVICE_AUDIENCE, SERVICE_ISSUER, SERVICE_TOKEN_HEADER, SERVICE_TOKEN_TYPE,
+  type ServiceCredential,
+} from './service-token.ts';
 export { signAccessToken, type SigningKey, type TokenClaims } from './tokens.ts';
 export { destinationsOf, outboxInsertFrom, publishEvent, startOutboxRelay, type EventEnvelope, type Relay, type Subscriptions } from './outbox.ts';
 export { pruneDeliveredEvents } from './outbox-retention.ts';

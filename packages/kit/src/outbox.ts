@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Queryable } from './db.ts';
 import { createPeer, type Peer } from './http.ts';
 import { pruneDeliveredEvents } from './outbox-retention.ts';
+import type { ServiceCredential } from './service-token.ts';
 
 /** An event as it travels between services. `seq` grows with each event a source writes. */
 export interface EventEnvelope<D = Record<string, unknown>> {
@@ -51,6 +52,8 @@ export interface RelayOptions {
   source: string;
   /** Base URL of each destination service; events are POSTed to `<url>/internal/events`. */
   destinations: Record<string, string>;
+  /** Shown to each destination's /internal/events. */
+  credential: ServiceCredential;
   log: FastifyBaseLogger;
   intervalMs?: number;
   batchSize?: number;
@@ -85,7 +88,7 @@ const LEASE_SECONDS = 30;
 export function startOutboxRelay(options: RelayOptions): Relay {
   const { db, source, log, intervalMs = 500, batchSize = 100, kickDelayMs = 20, retentionHours = 168 } = options;
   const peers = new Map<string, Peer>(
-    Object.entries(options.destinations).map(([name, url]) => [name, createPeer({ name, url, retries: 0, breakerThreshold: 1_000_000 })]),
+    Object.entries(options.destinations).map(([name, url]) => [name, createPeer({ name, url, credential: options.credential, retries: 0, breakerThreshold: 1_000_000 })]),
   );
   let running: Promise<number> | null = null;
   let again = false;

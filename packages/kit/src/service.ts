@@ -10,6 +10,7 @@ import type { Db } from './db.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerHealth, type ReadyCheck } from './health.ts';
 import { registerMetrics } from './metrics.ts';
+import { registerInternalGuard, type ServiceCredential } from './service-token.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -21,6 +22,11 @@ export interface ServiceOptions {
   logLevel?: string;
   /** Verify bearer tokens (every service but the gateway). */
   auth?: AuthOptions;
+  /**
+   * Checks the service token of every /internal request (kit service-token.ts). Without one, every
+   * /internal request is refused: the gateway holds none, and a service cannot forget it open.
+   */
+  serviceCredential?: ServiceCredential;
   bodyLimit?: number;
   /** Fastify's trustProxy: which peers may set x-forwarded-for (request.ip). Default: none. */
   trustProxy?: boolean | string | string[];
@@ -54,7 +60,7 @@ export async function buildService(options: ServiceOptions): Promise<App> {
     logger: {
       level: options.logLevel ?? 'info',
       base: { service: options.name },
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-service-token"]'],
     },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -74,6 +80,7 @@ export async function buildService(options: ServiceOptions): Promise<App> {
     if (keepContext) requestContext.run({ requestId: String(request.id) }, done);
     else done();
   });
+  registerInternalGuard(app, options.serviceCredential);
   // Unknown fields in a body are an error, not silently dropped: every body object is closed.
   app.addHook('onRoute', (route) => {
     if (route.schema?.body) closeObjects(route.schema.body);

@@ -121,3 +121,5 @@ export async function freePortRange(count: number): Promise<number> {
   }
   throw new Error('no free range of ports found');
 }
+
+export { createTestServiceCredential, type TestServiceCredential } from './service-token-testing.ts';

@@ -5,7 +5,7 @@ import { keySourceOf, readConfig } from '@emporium/users/src/config.ts';
 import { loadSigningKey } from '@emporium/users/src/keys/signing-keys.ts';
 import { generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { buildService, currentUser, requireUser, type App, type SigningKey } from '../src/index.ts';
-import { openTestDb } from '../src/testing.ts';
+import { createTestServiceCredential, openTestDb } from '../src/testing.ts';
 
 // Tokens made by the real users service, checked by a separate service that knows only the JWKS URL.
 describe('a service verifying the users service\'s tokens through its JWKS', () => {
@@ -19,7 +19,7 @@ describe('a service verifying the users service\'s tokens through its JWKS', () 
   before(async () => {
     const t = await openTestDb();
     cleanup = t.cleanup;
-    const config = readConfig({ LOG_LEVEL: 'silent', AUTH_KEY_ENCRYPTION_KEY: 'ab'.repeat(32) });
+    const config = readConfig({ LOG_LEVEL: 'silent', AUTH_KEY_ENCRYPTION_KEY: 'ab'.repeat(32), ...createTestServiceCredential().env });
     users = await buildApp(config, { db: t.db });
     await users.listen({ port: 0, host: '127.0.0.1' });
     const { port } = users.server.address() as { port: number };

@@ -8,7 +8,7 @@ describe('config', () => {
   const schema = { ...baseConfig, PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8082 }) };
 
   test('defaults apply and numbers are converted', () => {
-    const config = loadConfig(schema, { PORT: '9000' });
+    const config = loadConfig(schema, { PORT: '9000', SERVICE_TOKEN_SECRET: 'x'.repeat(32) });
     assert.equal(config.PORT, 9000);
     assert.equal(config.HOST, '127.0.0.1');
     assert.equal(config.SHOP_CURRENCY, 'USD');
@@ -21,6 +21,12 @@ describe('config', () => {
       assert.match(err.message, /SHOP_CURRENCY/);
       return true;
     });
+  });
+
+  test('a service without its service token secret, or with a short one, does not start', () => {
+    for (const secret of [undefined, 'too-short']) {
+      assert.throws(() => loadConfig(schema, { SERVICE_TOKEN_SECRET: secret }), (err: Error) => err instanceof ConfigError && /SERVICE_TOKEN_SECRET/.test(err.message));
+    }
   });
 });
 

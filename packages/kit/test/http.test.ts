@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, test } from 'node:test';
-import { AppError, createPeer, expectOk, requestContext } from '../src/index.ts';
+import { AppError, createPeer, createServiceCredential, expectOk, generateServiceSecret, requestContext, SERVICE_TOKEN_HEADER } from '../src/index.ts';
+
+const credential = createServiceCredential({ service: 'tester', secret: generateServiceSecret() });
 
 function serve(handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void): Promise<{ url: string; server: Server }> {
   const server = createServer(handler);
@@ -13,20 +15,22 @@ const servers: Server[] = [];
 after(() => servers.forEach((s) => s.close()));
 
 describe('peer client', () => {
-  test('forwards the current request id and parses JSON', async () => {
+  test('forwards the current request id and a service token, and parses JSON', async () => {
     const { url, server } = await serve((req, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ seen: req.headers['x-request-id'] }));
+      res.end(JSON.stringify({ seen: req.headers['x-request-id'], token: req.headers[SERVICE_TOKEN_HEADER] }));
     });
     servers.push(server);
-    const peer = createPeer({ name: 'echo', url });
-    const res = await requestContext.run({ requestId: 'req-42' }, () => peer.request<{ seen: string }>({ method: 'GET', path: '/x' }));
-    assert.deepEqual(res, { status: 200, body: { seen: 'req-42' } });
+    const peer = createPeer({ name: 'echo', credential, url });
+    const res = await requestContext.run({ requestId: 'req-42' }, () => peer.request<{ seen: string; token: string }>({ method: 'GET', path: '/x' }));
+    assert.equal(res.status, 200);
+    assert.equal(res.body.seen, 'req-42');
+    assert.equal(await credential.verify(res.body.token), 'tester');
     await peer.close();
   });
 
   test('a peer that is down becomes a 503 naming the dependency', async () => {
-    const peer = createPeer({ name: 'products', url: 'http://127.0.0.1:1', retries: 1 });
+    const peer = createPeer({ name: 'products', credential, url: 'http://127.0.0.1:1', retries: 1 });
     await assert.rejects(peer.request({ method: 'GET', path: '/x' }), (err: AppError) => {
       assert.equal(err.status, 503);
       assert.equal(err.code, 'DEPENDENCY.UNAVAILABLE');
@@ -39,7 +43,7 @@ describe('peer client', () => {
   test('a slow peer times out into a 503 instead of hanging', async () => {
     const { url, server } = await serve(() => {});
     servers.push(server);
-    const peer = createPeer({ name: 'slow', url, timeoutMs: 100, retries: 0 });
+    const peer = createPeer({ name: 'slow', credential, url, timeoutMs: 100, retries: 0 });
     await assert.rejects(peer.request({ method: 'GET', path: '/x' }), /timed out/);
     await peer.close();
     server.closeAllConnections();
@@ -53,7 +57,7 @@ describe('peer client', () => {
       res.end();
     });
     servers.push(server);
-    const peer = createPeer({ name: 'flaky', url, retries: 2 });
+    const peer = createPeer({ name: 'flaky', credential, url, retries: 2 });
     assert.equal((await peer.request({ method: 'GET', path: '/x' })).status, 200);
     assert.equal(calls, 2);
     await assert.rejects(peer.request({ method: 'POST', path: '/x', body: {} }));
@@ -69,7 +73,7 @@ describe('peer client', () => {
       res.end();
     });
     servers.push(server);
-    const peer = createPeer({ name: 'broken', url, retries: 0, breakerThreshold: 3, breakerCooldownMs: 60_000 });
+    const peer = createPeer({ name: 'broken', credential, url, retries: 0, breakerThreshold: 3, breakerCooldownMs: 60_000 });
     for (let i = 0; i < 3; i++) await assert.rejects(peer.request({ method: 'GET', path: '/x' }));
     await assert.rejects(peer.request({ method: 'GET', path: '/x' }), /circuit open/);
     assert.equal(calls, 3);
@@ -80,6 +84,13 @@ describe('peer client', () => {
     assert.throws(
       () => expectOk({ status: 409, body: { code: 'PRODUCT.INSUFFICIENT_STOCK', detail: 'Only 2 left', productId: 'p1', status: 409 } }),
       (err: AppError) => err.status === 409 && err.code === 'PRODUCT.INSUFFICIENT_STOCK' && err.extra.productId === 'p1',
+    );
+  });
+
+  test('a peer refusing our service token is a 503 for our caller, never a 401 that would sign a customer out', () => {
+    assert.throws(
+      () => expectOk({ status: 401, body: { code: 'AUTH.SERVICE_UNAUTHENTICATED', detail: 'The service token is not valid', status: 401 } }),
+      (err: AppError) => err.status === 503 && err.code === 'DEPENDENCY.FAILED',
     );
   });
 });

@@ -5,11 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import pino from 'pino';
-import { buildService, migrate, pruneDeliveredEvents, publishEvent, registerInbox, startOutboxRelay, type App, type Db, type EventEnvelope, type Relay } from '../src/index.ts';
+import { buildService, createServiceCredential, generateServiceSecret, migrate, pruneDeliveredEvents, publishEvent, registerInbox, startOutboxRelay, type App, type Db, type EventEnvelope, type Relay } from '../src/index.ts';
 import { openTestDb } from '../src/testing.ts';
 
 const kitMigrations = fileURLToPath(new URL('../migrations', import.meta.url));
 const log = pino({ level: 'silent' });
+// The consumer checks the tokens the relay shows it, as every service does.
+const credential = createServiceCredential({ service: 'shop', secret: generateServiceSecret() });
 const SUBSCRIPTIONS = { catalog: ['price.changed', 'item.sold'], audit: ['item.sold'] };
 
 
@@ -19,7 +21,7 @@ const SUBSCRIPTIONS = { catalog: ['price.changed', 'item.sold'], audit: ['item.s
  * price per key) and records every `item.sold` it applies, so doubles would show.
  */
 async function startConsumer(db: Db, port: number): Promise<{ app: App; received: EventEnvelope[] }> {
-  const app = await buildService({ name: 'consumer', db: { ...db, close: async () => {} }, logLevel: 'silent' });
+  const app = await buildService({ name: 'consumer', db: { ...db, close: async () => {} }, logLevel: 'silent', serviceCredential: credential });
   const received: EventEnvelope[] = [];
   app.addHook('preHandler', async (request) => {
     if (request.url === '/internal/events') received.push(...(request.body as { events: EventEnvelope[] }).events);
@@ -97,7 +99,7 @@ describe('outbox relay and inbox', () => {
 
   test('a running destination gets every event once; one that is down holds back only its own rows', async () => {
     const consumer = await startConsumer(consumerDb, 0);
-    const relay = startOutboxRelay({ db: producer, source: 'shop', destinations: { catalog: listening(consumer.app), audit: `http://127.0.0.1:${await freePort()}` }, log, intervalMs: 60_000 });
+    const relay = startOutboxRelay({ db: producer, source: 'shop', credential, destinations: { catalog: listening(consumer.app), audit: `http://127.0.0.1:${await freePort()}` }, log, intervalMs: 60_000 });
     try {
       await publish('price.changed', 'p1', { amount: 100 });
       await publish('price.changed', 'p1', { amount: 150 });
@@ -118,7 +120,7 @@ describe('outbox relay and inbox', () => {
 
   test('with the destination down and then back on its port, retries deliver everything: nothing lost, nothing applied twice', async () => {
     const port = await freePort();
-    const relay = startOutboxRelay({ db: producer, source: 'shop', destinations: { catalog: `http://127.0.0.1:${port}`, audit: `http://127.0.0.1:${port}` }, log, intervalMs: 50 });
+    const relay = startOutboxRelay({ db: producer, source: 'shop', credential, destinations: { catalog: `http://127.0.0.1:${port}`, audit: `http://127.0.0.1:${port}` }, log, intervalMs: 50 });
     let consumer: Awaited<ReturnType<typeof startConsumer>> | null = null;
     try {
       const latest: Record<string, number> = {};
@@ -151,7 +153,7 @@ describe('outbox relay and inbox', () => {
 
   test('a delivery repeated because its acknowledgement was lost is applied once', async () => {
     const consumer = await startConsumer(consumerDb, 0);
-    const relay = startOutboxRelay({ db: producer, source: 'shop', destinations: { catalog: listening(consumer.app) }, log, intervalMs: 60_000 });
+    const relay = startOutboxRelay({ db: producer, source: 'shop', credential, destinations: { catalog: listening(consumer.app) }, log, intervalMs: 60_000 });
     try {
       await producer.transaction(async (tx) => {
         await publishEvent(tx, { catalog: ['item.sold'] }, { type: 'item.sold', key: 'order-9', data: {} });
@@ -172,7 +174,7 @@ describe('outbox relay and inbox', () => {
 
   test('kick delivers at once instead of waiting for the next tick', async () => {
     const consumer = await startConsumer(consumerDb, 0);
-    const relay = startOutboxRelay({ db: producer, source: 'shop', destinations: { catalog: listening(consumer.app) }, log, intervalMs: 600_000 });
+    const relay = startOutboxRelay({ db: producer, source: 'shop', credential, destinations: { catalog: listening(consumer.app) }, log, intervalMs: 600_000 });
     try {
       await producer.transaction((tx) => publishEvent(tx, { catalog: ['price.changed'] }, { type: 'price.changed', key: 'p7', data: { amount: 70 } }));
       relay.kick();
@@ -189,7 +191,7 @@ describe('outbox relay and inbox', () => {
       id: randomUUID(), source: 'shop', type, key, seq, occurredAt: new Date().toISOString(), data,
     });
     const send = async (...events: EventEnvelope[]) => {
-      const res = await consumer.app.inject({ method: 'POST', url: '/internal/events', payload: { events } });
+      const res = await consumer.app.inject({ method: 'POST', url: '/internal/events', headers: await credential.headers(), payload: { events } });
       assert.equal(res.statusCode, 200);
       return res.json().applied;
     };

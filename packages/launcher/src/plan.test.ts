@@ -24,6 +24,16 @@ test('the embedded PostgreSQL server takes a port of its own, unless EMPORIUM_PO
   assert.deepEqual(plannedPorts(external, ['users']).map((p) => p.name), ['users', 'gateway']);
 });
 
+test('every service shares one service token secret, new at each start, and the gateway gets none', () => {
+  const settings = readSettings({}, '/repo');
+  const [users, orders, gateway] = planProcesses(settings, ['users', 'orders']);
+  assert.ok(settings.serviceTokenSecret.length >= 32);
+  assert.equal(users.env.SERVICE_TOKEN_SECRET, settings.serviceTokenSecret);
+  assert.equal(orders.env.SERVICE_TOKEN_SECRET, settings.serviceTokenSecret);
+  assert.equal(gateway.env.SERVICE_TOKEN_SECRET, '', 'blank, so one in the shell cannot reach the gateway either');
+  assert.notEqual(readSettings({}, '/repo').serviceTokenSecret, settings.serviceTokenSecret);
+});
+
 test('with EMPORIUM_POSTGRES each service gets its own database on that server', () => {
   const settings = readSettings({ EMPORIUM_POSTGRES: 'postgres://app:secret@db.local:5432/', EMPORIUM_DEMO: 'false' }, '/repo');
   const [orders] = planProcesses(settings, ['orders']);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { generateServiceSecret } from '@emporium/kit';
 
 /** Every service of the platform, in port order: users on base+1 ... reviews on base+5. */
 export const SERVICES = ['users', 'products', 'discounts', 'orders', 'reviews'] as const;
@@ -27,6 +28,12 @@ export interface Settings {
   logLevel: string;
   readyTimeoutMs: number;
   buildWeb: boolean;
+  /**
+   * Signs the tokens services show each other on /internal routes. A new one at every start: the launcher
+   * starts and restarts every service itself, so they always share the current one, and nothing secret is
+   * left on disk. No stored data depends on it (events get a fresh token when they are sent).
+   */
+  serviceTokenSecret: string;
 }
 
 export interface ProcessSpec {
@@ -71,6 +78,7 @@ export function readSettings(env: Record<string, string | undefined>, root: stri
     logLevel: env.EMPORIUM_LOG_LEVEL || env.LOG_LEVEL || 'info',
     readyTimeoutMs: Number.isFinite(readyTimeoutMs) && readyTimeoutMs > 0 ? readyTimeoutMs : 120_000,
     buildWeb: !env.EMPORIUM_SKIP_WEB_BUILD,
+    serviceTokenSecret: generateServiceSecret(),
   };
 }
 
@@ -127,6 +135,7 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
         HOST: '127.0.0.1',
         AUTH_JWKS_URL: `http://127.0.0.1:${servicePort(settings, 'users')}/.well-known/jwks.json`,
         DEMO_MODE: String(settings.demo),
+        SERVICE_TOKEN_SECRET: settings.serviceTokenSecret,
         ...(name === 'users' ? usersEnv(settings) : {}),
       },
     };
@@ -142,6 +151,9 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
       PORT: String(settings.portBase),
       ...(settings.gatewayHost ? { HOST: settings.gatewayHost } : {}),
       UPSTREAMS: services.join(','),
+      // Never the service secret: the public entry point must not be able to call /internal routes. An empty
+      // value also hides one the launcher's own shell may have (processes inherit the rest of it).
+      SERVICE_TOKEN_SECRET: '',
     },
   });
   return specs;

@@ -63,7 +63,7 @@ async function startAll(settings: Settings, specs: ProcessSpec[]) {
 /** The launcher's environment minus what it sets per process, so a stray DATABASE_URL or key in the shell cannot leak in. */
 function inheritedEnv(): Record<string, string | undefined> {
   const env = { ...process.env };
-  const owned = ['PORT', 'HOST', 'DATABASE_URL', 'DEMO_MODE', 'UPSTREAMS', 'AUTH_PUBLIC_JWK', 'AUTH_JWKS_URL', 'TEST_DATABASE_URL'];
+  const owned = ['PORT', 'HOST', 'DATABASE_URL', 'SERVICE_TOKEN_SECRET', 'DEMO_MODE', 'UPSTREAMS', 'AUTH_PUBLIC_JWK', 'AUTH_JWKS_URL', 'TEST_DATABASE_URL'];
   for (const key of [...owned, ...SERVICES.map((s) => `${s.toUpperCase()}_URL`)]) delete env[key];
   return env;
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { authOptionsFrom, buildService, createPeer, openServiceDb, startOutboxRelay, type App, type Db } from '@emporium/kit';
+import { authOptionsFrom, buildService, createPeer, openServiceDb, serviceCredentialFrom, startOutboxRelay, type App, type Db } from '@emporium/kit';
 import type { Config } from './config.ts';
 import type { Clock } from './discounts/discount-rules.ts';
 import { discountRoutes } from './discounts/discounts.routes.ts';
@@ -18,16 +18,18 @@ export interface AppOverrides {
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const db = await openServiceDb(config, migrations, overrides.db);
+  const credential = serviceCredentialFrom(config, 'discounts');
   const app = await buildService({
     name: 'discounts',
     db,
     logLevel: config.LOG_LEVEL,
     auth: authOptionsFrom(config),
+    serviceCredential: credential,
   });
   const clock = overrides.clock ?? (() => new Date());
-  const productsPeer = createPeer({ name: 'products', url: config.PRODUCTS_URL, timeoutMs: config.PEER_TIMEOUT_MS });
+  const productsPeer = createPeer({ name: 'products', url: config.PRODUCTS_URL, credential, timeoutMs: config.PEER_TIMEOUT_MS });
   const products = createProductsClient(productsPeer);
-  const relay = startOutboxRelay({ db, source: 'discounts', destinations: { products: config.PRODUCTS_URL }, log: app.log });
+  const relay = startOutboxRelay({ db, source: 'discounts', destinations: { products: config.PRODUCTS_URL }, credential, log: app.log });
   const scheduler = startWindowScheduler({ db, clock, log: app.log, intervalMs: config.WINDOW_SCHEDULER_MS, onPublished: relay.kick });
   // Before the database closes: no pass or delivery may be left half-way.
   app.addHook('preClose', async () => {

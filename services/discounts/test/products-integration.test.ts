@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { App, Db } from '@emporium/kit';
-import { createTestAuth, openTestDb, type TestAuth, untilPasses, freePort } from '@emporium/kit/testing';
+import { createTestAuth, createTestServiceCredential, openTestDb, type TestAuth, untilPasses, freePort } from '@emporium/kit/testing';
 import { buildApp as buildProducts } from '../../products/src/app.ts';
 import { readConfig as readProductsConfig } from '../../products/src/config.ts';
 import { buildApp as buildDiscounts } from '../src/app.ts';
@@ -25,10 +25,12 @@ describe('discounts and products together, over real HTTP', () => {
   let productsPort: number;
   const cleanups: (() => Promise<void>)[] = [];
   const ids: Record<string, string> = {};
+  // Both services hold one secret: discounts' relay and price reads reach products' /internal routes.
+  const service = createTestServiceCredential();
 
   // The products app closes its database with itself; this one survives, so products can be restarted on the same data.
   const startProducts = async () => {
-    const config = readProductsConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', DISCOUNTS_URL: discountsUrl });
+    const config = readProductsConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', DISCOUNTS_URL: discountsUrl, ...service.env });
     products = await buildProducts(config, { db: { ...productsDb, close: async () => {} } });
     await products.listen({ port: productsPort, host: '127.0.0.1' });
   };
@@ -58,7 +60,7 @@ describe('discounts and products together, over real HTTP', () => {
     productsDb = p.db;
     cleanups.push(d.cleanup, async () => p.db.close(), p.cleanup);
     discounts = await buildDiscounts(
-      readConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PRODUCTS_URL: `http://127.0.0.1:${productsPort}`, WINDOW_SCHEDULER_MS: '100' }),
+      readConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PRODUCTS_URL: `http://127.0.0.1:${productsPort}`, WINDOW_SCHEDULER_MS: '100', ...service.env }),
       { db: discountsDb },
     );
     discountsUrl = await discounts.listen({ port: 0, host: '127.0.0.1' });

@@ -6,7 +6,7 @@ describe('price quotes', () => {
   let t: TestDiscounts;
   const time = manualClock('2026-06-01T08:00:00Z');
   const usd = (amount: number) => ({ amount, currency: 'USD' });
-  const quote = (items: unknown[]) => t.app.inject({ method: 'POST', url: '/internal/quotes', payload: { items } });
+  const quote = (items: unknown[]) => t.service.inject(t.app, { method: 'POST', url: '/internal/quotes', payload: { items } });
 
   before(async () => {
     t = await startDiscounts({ clock: time.clock });

@@ -1,5 +1,5 @@
 import type { App, Db } from '@emporium/kit';
-import { createTestAuth, openTestDb, type TestAuth } from '@emporium/kit/testing';
+import { createTestAuth, createTestServiceCredential, openTestDb, type TestAuth, type TestServiceCredential } from '@emporium/kit/testing';
 import { buildApp } from '../src/app.ts';
 import { readConfig } from '../src/config.ts';
 import type { Clock, Discount } from '../src/discounts/discount-rules.ts';
@@ -21,14 +21,18 @@ export interface TestDiscounts {
   auth: TestAuth;
   employee: string;
   customer: string;
+  /** Holds the app's service token secret, as its peers do. */
+  service: TestServiceCredential;
   close(): Promise<void>;
 }
 
 /** The discounts app on a fresh test database; the window scheduler is left to the test (it runs rarely). */
 export async function startDiscounts(options: { productsUrl?: string; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestDiscounts> {
   const auth = await createTestAuth();
+  const service = createTestServiceCredential();
   const { db, cleanup } = await openTestDb();
   const config = readConfig({
+    ...service.env,
     LOG_LEVEL: 'silent',
     AUTH_PUBLIC_JWK: auth.publicJwk,
     PRODUCTS_URL: options.productsUrl ?? NOBODY_URL,
@@ -44,6 +48,7 @@ export async function startDiscounts(options: { productsUrl?: string; clock?: Cl
     auth,
     employee: `Bearer ${await auth.token({ role: 'employee' })}`,
     customer: `Bearer ${await auth.token({ role: 'customer' })}`,
+    service,
     async close() {
       await app.close();
       await cleanup();

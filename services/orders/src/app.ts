@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { authOptionsFrom, buildService, createBatcher, createPeer, openServiceDb, startOutboxRelay, type App, type Db } from '@emporium/kit';
+import { authOptionsFrom, buildService, createBatcher, createPeer, openServiceDb, serviceCredentialFrom, startOutboxRelay, type App, type Db } from '@emporium/kit';
 import type { Config } from './config.ts';
 import { ORDER_EVENTS, type OrderDeps } from './orders/deps.ts';
 import { insertClaims, type Claim } from './orders/idempotency.repository.ts';
@@ -12,16 +12,18 @@ const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export async function buildApp(config: Config, overrides: { db?: Db } = {}): Promise<App> {
   const db = await openServiceDb(config, migrations, overrides.db);
+  const credential = serviceCredentialFrom(config, 'orders');
   const app = await buildService({
     name: 'orders',
     db,
     logLevel: config.LOG_LEVEL,
     auth: authOptionsFrom(config),
+    serviceCredential: credential,
   });
 
-  const productsPeer = createPeer({ name: 'products', url: config.PRODUCTS_URL, timeoutMs: config.PEER_TIMEOUT_MS });
-  const discountsPeer = createPeer({ name: 'discounts', url: config.DISCOUNTS_URL, timeoutMs: config.PEER_TIMEOUT_MS });
-  const relay = startOutboxRelay({ db, source: 'orders', destinations: { reviews: config.REVIEWS_URL }, log: app.log });
+  const productsPeer = createPeer({ name: 'products', url: config.PRODUCTS_URL, credential, timeoutMs: config.PEER_TIMEOUT_MS });
+  const discountsPeer = createPeer({ name: 'discounts', url: config.DISCOUNTS_URL, credential, timeoutMs: config.PEER_TIMEOUT_MS });
+  const relay = startOutboxRelay({ db, source: 'orders', destinations: { reviews: config.REVIEWS_URL }, credential, log: app.log });
   const products = productsClient(productsPeer);
   const deps: OrderDeps = {
     db,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestAuth, type TestAuth } from '@emporium/kit/testing';
 import {
-  createProduct, eventually, orderBody, placeOrder, startDiscountsApp, startOrdersApp, startProductsApp, stockOf, unitsInOpenOrders, type Started,
+  createProduct, eventually, orderBody, placeOrder, service, startDiscountsApp, startOrdersApp, startProductsApp, stockOf, unitsInOpenOrders, type Started,
 } from './harness.ts';
 import { serviceProcess, type ServiceProcess } from './processes.ts';
 
@@ -23,7 +23,7 @@ export interface FaultShop {
  * quick sweeper. Everything boots at once: on a busy machine each boot takes a while.
  */
 export async function startFaultShop(auth: TestAuth, victimName: 'products' | 'discounts'): Promise<FaultShop> {
-  const env = { AUTH_PUBLIC_JWK: auth.publicJwk };
+  const env = { AUTH_PUBLIC_JWK: auth.publicJwk, ...service.env };
   const ordersEnv = { PEER_TIMEOUT_MS: '500', SWEEP_INTERVAL_MS: '200', CLAIM_STALE_SECONDS: '10' };
   let victim: ServiceProcess;
   let peer: Started;

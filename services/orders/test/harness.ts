@@ -1,7 +1,7 @@
 // Real products, discounts and orders apps on real HTTP ports and fresh databases, for the orders integration tests.
 import { randomUUID } from 'node:crypto';
 import type { App, Db } from '@emporium/kit';
-import { createTestAuth, openTestDb, type TestAuth } from '@emporium/kit/testing';
+import { createTestAuth, createTestServiceCredential, openTestDb, type TestAuth } from '@emporium/kit/testing';
 import { buildApp as buildDiscounts } from '../../discounts/src/app.ts';
 import { readConfig as discountsConfig } from '../../discounts/src/config.ts';
 import { buildApp as buildProducts } from '../../products/src/app.ts';
@@ -13,6 +13,9 @@ import { readConfig as ordersConfig } from '../src/config.ts';
 export const NOBODY_URL = 'http://127.0.0.1:9';
 
 export const usd = (amount: number) => ({ amount, currency: 'USD' });
+
+/** The services of one test file share one service token secret, as a deployment's do; tests call /internal routes with it. */
+export const service = createTestServiceCredential();
 
 export interface Started {
   app: App;
@@ -29,17 +32,17 @@ async function start(build: (db: Db) => Promise<App>): Promise<Started> {
 }
 
 export const startProductsApp = (auth: TestAuth, env: Record<string, string> = {}) =>
-  start((db) => buildProducts(productsConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', CACHE_TTL_MS: '0', ...env }), { db }));
+  start((db) => buildProducts(productsConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', CACHE_TTL_MS: '0', ...service.env, ...env }), { db }));
 
 export const startDiscountsApp = (auth: TestAuth, productsUrl: string, env: Record<string, string> = {}) =>
-  start((db) => buildDiscounts(discountsConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PRODUCTS_URL: productsUrl, ...env }), { db }));
+  start((db) => buildDiscounts(discountsConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PRODUCTS_URL: productsUrl, ...service.env, ...env }), { db }));
 
 export const startOrdersApp = (auth: TestAuth, peers: { productsUrl: string; discountsUrl: string }, env: Record<string, string> = {}) =>
   start((db) =>
     buildOrders(
       ordersConfig({
         AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PRODUCTS_URL: peers.productsUrl, DISCOUNTS_URL: peers.discountsUrl,
-        REVIEWS_URL: NOBODY_URL, PEER_TIMEOUT_MS: '1000', ...env,
+        REVIEWS_URL: NOBODY_URL, PEER_TIMEOUT_MS: '1000', ...service.env, ...env,
       }),
       { db },
     ),

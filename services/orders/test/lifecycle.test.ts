@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { createProduct, orderBody, startShop, stockOf, type Shop } from './harness.ts';
+import { createProduct, orderBody, service, startShop, stockOf, type Shop } from './harness.ts';
 
 describe('after the order: reading, cancelling, delivering', () => {
   let shop: Shop;
@@ -116,7 +116,7 @@ describe('after the order: reading, cancelling, delivering', () => {
   test('purchases tell reviews whether a customer ordered a product and whether it was delivered', async () => {
     const product = await createProduct(shop, shop.products.url, { stock: 5 });
     const purchases = async (customerId: string) =>
-      (await inject('GET', `/internal/purchases?customerId=${customerId}&productId=${product.id}`, {})).json();
+      (await inject('GET', `/internal/purchases?customerId=${customerId}&productId=${product.id}`, await service.headers())).json();
     assert.deepEqual(await purchases('customer-ann'), { ordered: false, delivered: false });
     const placed = await order(ann, 1, product.id);
     assert.deepEqual(await purchases('customer-ann'), { ordered: true, delivered: false });

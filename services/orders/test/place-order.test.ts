@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { requestFingerprint } from '../src/orders/fingerprint.ts';
-import { address, createProduct, eventually, orderBody, startShop, stockOf, usd, type Shop } from './harness.ts';
+import { address, createProduct, eventually, orderBody, service, startShop, stockOf, usd, type Shop } from './harness.ts';
 
 describe('placing an order', () => {
   let shop: Shop;
@@ -169,7 +169,7 @@ describe('placing an order', () => {
     const orderId = randomUUID();
     // What such a process leaves behind: an old claim and stock taken at products.
     const taken = await fetch(`${shop.products.url}/internal/reservations`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST', headers: { 'content-type': 'application/json', ...(await service.headers()) },
       body: JSON.stringify({ reservationId: orderId, items: [{ productId: product.id, quantity: 2 }], commit: true }),
     });
     assert.equal(taken.status, 201);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { authOptionsFrom, buildService, openServiceDb, registerInbox, type App, type Db } from '@emporium/kit';
+import { authOptionsFrom, buildService, openServiceDb, registerInbox, serviceCredentialFrom, type App, type Db } from '@emporium/kit';
 import type { Config } from './config.ts';
 import { seedDemoCatalog } from './demo/seed.ts';
 import { productEventHandlers } from './events/events.handlers.ts';
@@ -19,6 +19,7 @@ export async function buildApp(config: Config, overrides: { db?: Db } = {}): Pro
     db,
     logLevel: config.LOG_LEVEL,
     auth: authOptionsFrom(config),
+    serviceCredential: serviceCredentialFrom(config, 'products'),
   });
 
   const repo = createProductsRepository(db);

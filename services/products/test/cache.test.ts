@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { App, Db } from '@emporium/kit';
-import { createTestAuth, openTestDb } from '@emporium/kit/testing';
+import { createTestAuth, createTestServiceCredential, openTestDb } from '@emporium/kit/testing';
 import { buildApp } from '../src/app.ts';
 import { readConfig } from '../src/config.ts';
 import { productInput } from './helpers.ts';
@@ -15,6 +15,7 @@ describe('products: the read cache', () => {
   let employee: Record<string, string>;
   let cleanup: () => Promise<void>;
   const queries = { one: 0, two: 0 };
+  const service = createTestServiceCredential();
 
   const counting = (db: Db, name: keyof typeof queries): Db => ({
     ...db,
@@ -28,7 +29,7 @@ describe('products: the read cache', () => {
   before(async () => {
     const auth = await createTestAuth();
     const t = await openTestDb();
-    const config = readConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', CACHE_TTL_MS: String(TTL_MS) });
+    const config = readConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', CACHE_TTL_MS: String(TTL_MS), ...service.env });
     one = await buildApp(config, { db: counting(t.db, 'one') });
     two = await buildApp(config, { db: counting(t.db, 'two') });
     employee = { authorization: `Bearer ${await auth.token({ role: 'employee' })}` };
@@ -69,7 +70,7 @@ describe('products: the read cache', () => {
     assert.equal(await stockOn(one), 9);
     await sleep(TTL_MS + 50);
     assert.equal(await stockOn(two), 9);
-    await two.inject({ method: 'POST', url: '/internal/reservations', payload: { reservationId: 'cache-r1', items: [{ productId: product.id, quantity: 4 }] } });
+    await service.inject(two, { method: 'POST', url: '/internal/reservations', payload: { reservationId: 'cache-r1', items: [{ productId: product.id, quantity: 4 }] } });
     assert.equal(await stockOn(two), 5);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Db } from '@emporium/kit';
-import { createTestAuth, openTestDb } from '@emporium/kit/testing';
+import { createTestAuth, createTestServiceCredential, openTestDb } from '@emporium/kit/testing';
 import { buildApp } from '../src/app.ts';
 import { readConfig } from '../src/config.ts';
 
@@ -18,7 +18,7 @@ describe('products: demo catalog', () => {
   before(async () => {
     const auth = await createTestAuth();
     employee = { authorization: `Bearer ${await auth.token({ role: 'employee' })}` };
-    env = { AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', DEMO_MODE: 'true' };
+    env = { AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', DEMO_MODE: 'true', ...createTestServiceCredential().env };
     ({ db, cleanup } = await openTestDb());
   });
   after(() => cleanup());

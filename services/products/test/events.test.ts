@@ -50,7 +50,7 @@ describe('products: discount and rating copies from events', () => {
     const res = await t.app.inject({ method: 'PATCH', url: `/api/products/${product.id}`, headers: t.as.employee, payload: { price: usd(3_001) } });
     assert.deepEqual(res.json().discountedPrice, usd(2_251)); // 3001 * 0.75 = 2250.75
     assert.deepEqual((await read(product.id)).discountedPrice, usd(2_251));
-    const internal = (await t.app.inject({ url: `/internal/products?ids=${product.id}` })).json().items[0];
+    const internal = (await t.internal({ url: `/internal/products?ids=${product.id}` })).json().items[0];
     assert.deepEqual(internal.discountedPrice, usd(2_251));
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { App, Db } from '@emporium/kit';
-import { createTestAuth, openTestDb } from '@emporium/kit/testing';
+import { createTestAuth, createTestServiceCredential, openTestDb, type TestServiceCredential } from '@emporium/kit/testing';
 import { buildApp } from '../src/app.ts';
 import { readConfig } from '../src/config.ts';
 
@@ -10,14 +11,19 @@ export interface TestProducts {
   db: Db;
   /** Authorization headers of each role. */
   as: { employee: Record<string, string>; admin: Record<string, string>; customer: Record<string, string> };
+  /** Holds the app's service token secret, as its peers do. */
+  service: TestServiceCredential;
+  /** `app.inject` as a peer service would call: with a valid service token. */
+  internal(options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
 /** The real products app on a fresh database of the test server. */
 export async function startProducts(env: Record<string, string> = {}): Promise<TestProducts> {
   const auth = await createTestAuth();
+  const service = createTestServiceCredential();
   const { db, cleanup } = await openTestDb();
-  const config = readConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', ...env });
+  const config = readConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', ...service.env, ...env });
   const app = await buildApp(config, { db });
   await app.ready();
   const bearer = async (role: 'employee' | 'admin' | 'customer') => ({ authorization: `Bearer ${await auth.token({ role })}` });
@@ -25,6 +31,8 @@ export async function startProducts(env: Record<string, string> = {}): Promise<T
     app,
     db,
     as: { employee: await bearer('employee'), admin: await bearer('admin'), customer: await bearer('customer') },
+    service,
+    internal: (options) => service.inject(app, options),
     async close() {
       await app.close();
       await cleanup();
@@ -58,7 +66,7 @@ export function event(type: string, key: string, data: Record<string, unknown>, 
 }
 
 export async function deliver(t: TestProducts, ...events: ReturnType<typeof event>[]) {
-  const res = await t.app.inject({ method: 'POST', url: '/internal/events', payload: { events } });
+  const res = await t.internal({ method: 'POST', url: '/internal/events', payload: { events } });
   if (res.statusCode !== 200) throw new Error(`events refused: ${res.statusCode} ${res.body}`);
   return res.json() as { received: number; applied: number };
 }

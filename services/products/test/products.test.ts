@@ -140,7 +140,7 @@ describe('products: create, read, change, delete', () => {
     const a = await createProduct(t, { images: ['/images/products/a.svg', '/images/products/b.svg'] });
     const b = await createProduct(t);
     await t.app.inject({ method: 'DELETE', url: `/api/products/${b.id}`, headers: t.as.employee });
-    const res = await t.app.inject({ url: `/internal/products?ids=${a.id},${b.id},unknown` });
+    const res = await t.internal({ url: `/internal/products?ids=${a.id},${b.id},unknown` });
     assert.equal(res.statusCode, 200);
     const items = res.json().items.sort((x: { deleted: boolean }, y: { deleted: boolean }) => Number(x.deleted) - Number(y.deleted));
     assert.deepEqual(items, [
@@ -148,8 +148,8 @@ describe('products: create, read, change, delete', () => {
       { id: b.id, name: b.name, category: 'Kitchen', image: null, price: usd(2500), discountedPrice: usd(2500), stock: 0, deleted: true },
     ]);
     const tooMany = Array.from({ length: 101 }, (_, i) => `id${i}`).join(',');
-    assert.equal((await t.app.inject({ url: `/internal/products?ids=${tooMany}` })).statusCode, 400);
-    assert.equal((await t.app.inject({ url: '/internal/products' })).statusCode, 400);
+    assert.equal((await t.internal({ url: `/internal/products?ids=${tooMany}` })).statusCode, 400);
+    assert.equal((await t.internal({ url: '/internal/products' })).statusCode, 400);
   });
 
   test('the OpenAPI document lists the public routes and hides the internal ones', async () => {

@@ -16,9 +16,9 @@ describe('products: concurrent reservations on PostgreSQL', () => {
   });
   after(() => t.close());
 
-  const stockOf = async (id: string) => (await t.app.inject({ url: `/internal/products?ids=${id}` })).json().items[0].stock;
+  const stockOf = async (id: string) => (await t.internal({ url: `/internal/products?ids=${id}` })).json().items[0].stock;
   const reserve = (reservationId: string, items: { productId: string; quantity: number }[]) =>
-    t.app.inject({ method: 'POST', url: '/internal/reservations', payload: { reservationId, items } });
+    t.internal({ method: 'POST', url: '/internal/reservations', payload: { reservationId, items } });
 
   test('when 50 buyers race for the last 7 units, exactly 7 win and stock ends at 0, round after round', async () => {
     for (let round = 0; round < 5; round++) {
@@ -98,7 +98,7 @@ describe('products: concurrent reservations on PostgreSQL', () => {
     const id = randomUUID();
     await reserve(id, [{ productId: product.id, quantity: 4 }]);
     const calls = Array.from({ length: 20 }, (_, i) =>
-      t.app.inject({ method: 'POST', url: `/internal/reservations/${id}/${i % 4 === 0 ? 'commit' : 'release'}` }));
+      t.internal({ method: 'POST', url: `/internal/reservations/${id}/${i % 4 === 0 ? 'commit' : 'release'}` }));
     const results = await Promise.all(calls);
     assert.ok(results.every((r) => r.statusCode === 200 || r.statusCode === 409));
     assert.equal(await stockOf(product.id), 10);
@@ -107,7 +107,7 @@ describe('products: concurrent reservations on PostgreSQL', () => {
   test('two instances sweeping at once release each expired hold once, in batches until none are left', async () => {
     const product = await createProduct(t, { stock: 30 });
     for (let i = 0; i < 7; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/internal/reservations', payload: { reservationId: randomUUID(), items: [{ productId: product.id, quantity: 2 }], ttlSeconds: 1 } });
+      const res = await t.internal({ method: 'POST', url: '/internal/reservations', payload: { reservationId: randomUUID(), items: [{ productId: product.id, quantity: 2 }], ttlSeconds: 1 } });
       assert.equal(res.statusCode, 201);
     }
     assert.equal(await stockOf(product.id), 16);

@@ -13,9 +13,9 @@ describe('products: stock reservations', () => {
 
   const stockOf = async (id: string) => (await t.app.inject({ url: `/api/products/${id}` })).json().stock;
   const reserve = (reservationId: string, items: { productId: string; quantity: number }[], ttlSeconds?: number) =>
-    t.app.inject({ method: 'POST', url: '/internal/reservations', payload: { reservationId, items, ...(ttlSeconds ? { ttlSeconds } : {}) } });
-  const commit = (id: string) => t.app.inject({ method: 'POST', url: `/internal/reservations/${id}/commit` });
-  const release = (id: string) => t.app.inject({ method: 'POST', url: `/internal/reservations/${id}/release` });
+    t.internal({ method: 'POST', url: '/internal/reservations', payload: { reservationId, items, ...(ttlSeconds ? { ttlSeconds } : {}) } });
+  const commit = (id: string) => t.internal({ method: 'POST', url: `/internal/reservations/${id}/commit` });
+  const release = (id: string) => t.internal({ method: 'POST', url: `/internal/reservations/${id}/release` });
 
   test('a hold takes the units out of stock at once and says until when it lasts', async () => {
     const kettle = await createProduct(t, { stock: 5 });
@@ -34,7 +34,7 @@ describe('products: stock reservations', () => {
   test('a batch answers each reservation as its single call would', async () => {
     const kettle = await createProduct(t, { name: 'Kettle', stock: 3 });
     const [first, again, short] = [randomUUID(), randomUUID(), randomUUID()];
-    const batch = await t.app.inject({
+    const batch = await t.internal({
       method: 'POST', url: '/internal/reservations/batch',
       payload: { reservations: [first, first, short, again].map((reservationId, i) => ({ reservationId, items: [{ productId: kettle.id, quantity: i === 2 ? 5 : 1 }] })) },
     });
@@ -104,10 +104,10 @@ describe('products: stock reservations', () => {
     const [kettle, mug] = [await createProduct(t, { stock: 4 }), await createProduct(t, { stock: 4 })];
     const id = randomUUID();
     const items = [{ productId: mug.id, quantity: 1 }, { productId: kettle.id, quantity: 3 }];
-    const taken = await t.app.inject({ method: 'POST', url: '/internal/reservations', payload: { reservationId: id, items, ttlSeconds: 1, commit: true } });
+    const taken = await t.internal({ method: 'POST', url: '/internal/reservations', payload: { reservationId: id, items, ttlSeconds: 1, commit: true } });
     assert.equal(taken.statusCode, 201, taken.body);
     assert.equal(taken.json().status, 'committed');
-    const again = await t.app.inject({ method: 'POST', url: '/internal/reservations/batch', payload: { reservations: [{ reservationId: id, items, commit: true }] } });
+    const again = await t.internal({ method: 'POST', url: '/internal/reservations/batch', payload: { reservations: [{ reservationId: id, items, commit: true }] } });
     assert.deepEqual(again.json().results.map((r: { status: number; body: { status: string } }) => [r.status, r.body.status]), [[200, 'committed']]);
     await sleep(1_300); // past its ttl, with the sweeper running every 50 ms
     assert.deepEqual([await stockOf(mug.id), await stockOf(kettle.id)], [3, 1]);
@@ -155,7 +155,7 @@ describe('products: stock reservations', () => {
       { items: [{ productId: product.id, quantity: 1 }] },
     ];
     for (const payload of bodies) {
-      const res = await t.app.inject({ method: 'POST', url: '/internal/reservations', payload });
+      const res = await t.internal({ method: 'POST', url: '/internal/reservations', payload });
       assert.equal(res.statusCode, 400, JSON.stringify(payload));
     }
     assert.equal(await stockOf(product.id), 10);

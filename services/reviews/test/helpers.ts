@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { App, Db, Role } from '@emporium/kit';
-import { createTestAuth, openTestDb, type TestAuth } from '@emporium/kit/testing';
+import { createTestAuth, createTestServiceCredential, openTestDb, type TestAuth } from '@emporium/kit/testing';
 import { buildApp } from '../src/app.ts';
 import { readConfig } from '../src/config.ts';
 import { insertReview } from '../src/reviews/reviews.repository.ts';
@@ -13,14 +14,18 @@ export interface ReviewsUnderTest {
   db: Db;
   auth: TestAuth;
   bearer(role: Role, userId?: string, name?: string): Promise<{ authorization: string }>;
+  /** `app.inject` as a peer service would call: with a valid service token. */
+  internal(options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
 /** The reviews app on a fresh test database, its peers at the given URLs. */
 export async function startReviews(peers: { ordersUrl: string; productsUrl: string }, auth?: TestAuth): Promise<ReviewsUnderTest> {
   auth ??= await createTestAuth();
+  const service = createTestServiceCredential();
   const { db, cleanup } = await openTestDb();
   const config = readConfig({
+    ...service.env,
     AUTH_PUBLIC_JWK: auth.publicJwk, ORDERS_URL: peers.ordersUrl, PRODUCTS_URL: peers.productsUrl, LOG_LEVEL: 'silent',
     OUTBOX_INTERVAL_MS: '60000', PEER_TIMEOUT_MS: '1000',
   });
@@ -34,6 +39,7 @@ export async function startReviews(peers: { ordersUrl: string; productsUrl: stri
     bearer: async (role, userId = `${role}-1`, name = `Name of ${userId}`) => ({
       authorization: `Bearer ${await testAuth.token({ role, userId, name })}`,
     }),
+    internal: (options) => service.inject(app, options),
     async close() {
       await app.close();
       await cleanup();

@@ -1,7 +1,7 @@
 // Real products, discounts, orders and reviews apps on real HTTP ports and fresh databases, wired as in production.
 import { randomUUID } from 'node:crypto';
 import type { App, Db, Role } from '@emporium/kit';
-import { createTestAuth, openTestDb, type TestAuth, freePort } from '@emporium/kit/testing';
+import { createTestAuth, createTestServiceCredential, openTestDb, type TestAuth, type TestServiceCredential, freePort } from '@emporium/kit/testing';
 import { buildApp as buildGateway } from '../../../gateway/src/app.ts';
 import { readConfig as gatewayConfig } from '../../../gateway/src/config.ts';
 import { buildApp as buildDiscounts } from '../../discounts/src/app.ts';
@@ -22,6 +22,8 @@ export interface Running {
 
 export interface Platform {
   auth: TestAuth;
+  /** The secret the four services share (the gateway holds none): for calling their /internal routes. */
+  service: TestServiceCredential;
   products: Running;
   discounts: Running;
   orders: Running;
@@ -42,7 +44,8 @@ async function start(build: (db: Db) => Promise<App>, port = 0): Promise<Running
 
 export async function startPlatform(): Promise<Platform> {
   const auth = await createTestAuth();
-  const common = { AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PEER_TIMEOUT_MS: '2000' };
+  const service = createTestServiceCredential();
+  const common = { AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PEER_TIMEOUT_MS: '2000', ...service.env };
   const products = await start((db) => buildProducts(productsConfig({ ...common, CACHE_TTL_MS: '0' }), { db }));
   const discounts = await start((db) => buildDiscounts(discountsConfig({ ...common, PRODUCTS_URL: products.url }), { db }));
   const reviewsPort = await freePort();
@@ -59,7 +62,7 @@ export async function startPlatform(): Promise<Platform> {
   }));
   const gatewayUrl = await gateway.listen({ port: 0, host: '127.0.0.1' });
   return {
-    auth, products, discounts, orders, reviews, gateway: { app: gateway, url: gatewayUrl },
+    auth, service, products, discounts, orders, reviews, gateway: { app: gateway, url: gatewayUrl },
     bearer: async (role, userId = `${role}-${randomUUID()}`, name = `Name of ${userId}`) => ({
       authorization: `Bearer ${await auth.token({ role, userId, name })}`,
     }),

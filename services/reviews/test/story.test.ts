@@ -120,9 +120,9 @@ describe('the reviews story through the gateway, across real products, discounts
     assert.ok(orderEvents.some((e) => e.type === 'order.delivered'));
     assert.ok(ratingEvents.length >= 3);
     for (let i = 0; i < 2; i++) {
-      const toReviews = await call(`${platform.reviews.url}/internal/events`, { method: 'POST', body: { events: orderEvents } });
+      const toReviews = await call(`${platform.reviews.url}/internal/events`, { method: 'POST', headers: await platform.service.headers(), body: { events: orderEvents } });
       assert.deepEqual(toReviews.body, { received: orderEvents.length, applied: 0 });
-      const toProducts = await call(`${platform.products.url}/internal/events`, { method: 'POST', body: { events: ratingEvents } });
+      const toProducts = await call(`${platform.products.url}/internal/events`, { method: 'POST', headers: await platform.service.headers(), body: { events: ratingEvents } });
       assert.deepEqual(toProducts.body, { received: ratingEvents.length, applied: 0 });
     }
     assert.deepEqual({ reviews: await reviewsOf(productId), rating: await ratingOf(productId) }, before);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { buildService, openServiceDb, type App, type Db } from '@emporium/kit';
+import { buildService, openServiceDb, serviceCredentialFrom, type App, type Db } from '@emporium/kit';
 import { authRoutes } from './auth/auth.routes.ts';
 import { pruneFailures, type LoginLimits } from './auth/login-limits.ts';
 import { createPasswords } from './auth/passwords.ts';
@@ -36,6 +36,8 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
     trustProxy: trustProxyOf(config.TRUST_PROXY),
     // Its own tokens are verified with its own key, not over HTTP from itself.
     auth: { getKey: keyring.verifyKey, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+    // No internal routes yet; the guard is the same in every service, so any added later are closed.
+    serviceCredential: serviceCredentialFrom(config, 'users'),
   });
 
   const passwords = createPasswords({ memoryKib: config.PASSWORD_MEMORY_KIB, timeCost: config.PASSWORD_TIME_COST });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { App, Db } from '@emporium/kit';
-import { openTestDb } from '@emporium/kit/testing';
+import { createTestServiceCredential, openTestDb } from '@emporium/kit/testing';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type Overrides } from '../src/app.ts';
 import { readConfig } from '../src/config.ts';
@@ -34,7 +34,7 @@ export const TEST_KEY_ENCRYPTION_KEY = '0123456789abcdef'.repeat(4);
 export async function startUsers(env: Record<string, string> = {}, overrides: Overrides = {}): Promise<TestUsers> {
   const test = overrides.db ? null : await openTestDb();
   const db = overrides.db ?? test!.db;
-  const app = await buildApp(readConfig({ LOG_LEVEL: 'silent', AUTH_KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY, ...env }), { ...overrides, db });
+  const app = await buildApp(readConfig({ LOG_LEVEL: 'silent', AUTH_KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY, ...createTestServiceCredential().env, ...env }), { ...overrides, db });
   await app.ready();
   const call = async (options: InjectOptions) => {
     const res = await app.inject(options);

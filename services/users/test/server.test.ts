@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { createTestDatabase } from '@emporium/kit/testing';
+import { createTestDatabase, createTestServiceCredential } from '@emporium/kit/testing';
 import { TEST_KEY_ENCRYPTION_KEY } from './helpers.ts';
 
 const server = fileURLToPath(new URL('../src/server.ts', import.meta.url));
@@ -30,6 +30,7 @@ describe('the users server process', () => {
         ADMIN_EMAIL: 'admin@example.com',
         ADMIN_PASSWORD: secrets.admin,
         AUTH_KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY,
+        ...createTestServiceCredential().env,
         ...(database.url ? { DATABASE_URL: database.url } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

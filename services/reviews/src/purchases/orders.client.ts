@@ -1,4 +1,4 @@
-import { AppError, createPeer } from '@emporium/kit';
+import { AppError, createPeer, type ServiceCredential } from '@emporium/kit';
 
 export interface Purchase {
   /** A non-cancelled order of the customer contains the product. */
@@ -13,8 +13,8 @@ export interface OrdersClient {
 }
 
 /** The orders service, asked at review time: it is the authority on who bought what (503 when it is down). */
-export function createOrdersClient(url: string, timeoutMs: number): OrdersClient {
-  const peer = createPeer({ name: 'orders', url, timeoutMs });
+export function createOrdersClient(url: string, timeoutMs: number, credential: ServiceCredential): OrdersClient {
+  const peer = createPeer({ name: 'orders', url, timeoutMs, credential });
   return {
     async purchase(customerId, productId) {
       const res = await peer.request<Purchase>({ method: 'GET', path: '/internal/purchases', query: { customerId, productId } });

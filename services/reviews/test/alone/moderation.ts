@@ -115,9 +115,9 @@ export function moderationTests(service: () => ReviewsUnderTest): void {
       const other = await seedReview(svc.db, 'p-deliv-2', 'buyer', 4);
       const someoneElse = await seedReview(svc.db, 'p-deliv', 'bystander', 4);
       const event = deliveredEvent('buyer', ['p-deliv', 'p-unreviewed']);
-      const first = await svc.app.inject({ method: 'POST', url: '/internal/events', payload: { events: [event] } });
+      const first = await svc.internal({ method: 'POST', url: '/internal/events', payload: { events: [event] } });
       assert.deepEqual(first.json(), { received: 1, applied: 1 });
-      const replay = await svc.app.inject({ method: 'POST', url: '/internal/events', payload: { events: [event, event] } });
+      const replay = await svc.internal({ method: 'POST', url: '/internal/events', payload: { events: [event, event] } });
       assert.deepEqual(replay.json(), { received: 2, applied: 0 });
       const verified = async (id: string) => (await svc.db.query('SELECT verified_purchase FROM reviews WHERE id = $1', [id]))[0].verified_purchase;
       assert.equal(await verified(mine.id), true);
@@ -130,7 +130,7 @@ export function moderationTests(service: () => ReviewsUnderTest): void {
 
     test('events of other types are accepted and ignored', async () => {
       const event = { ...deliveredEvent('buyer', ['p-x']), type: 'order.placed' };
-      const res = await svc.app.inject({ method: 'POST', url: '/internal/events', payload: { events: [event] } });
+      const res = await svc.internal({ method: 'POST', url: '/internal/events', payload: { events: [event] } });
       assert.deepEqual(res.json(), { received: 1, applied: 0 });
     });
   });
