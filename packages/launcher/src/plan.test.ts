@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { plannedPorts, planProcesses, readSettings } from './plan.ts';
+import { plannedPorts, planProcesses, readSettings, type Settings } from './plan.ts';
+
+/** Settings as the launcher has them once a database server runs (the embedded one, unless one was named). */
+const withServer = (settings: Settings): Settings => ({ ...settings, postgres: settings.postgres ?? 'postgres://postgres:pw@127.0.0.1:9050' });
 
 test('each service gets its own port, database, every peer URL and the users JWKS; the gateway routes to those that exist', () => {
   const settings = { ...readSettings({ EMPORIUM_PORT_BASE: '9000' }, '/repo'), postgres: 'postgres://postgres:pw@127.0.0.1:9050' };
-  const [users, products, gateway] = planProcesses(settings, ['users', 'products']);
+  const [users, products, gateway] = planProcesses(withServer(settings), ['users', 'products']);
   assert.equal(users.env.PORT, '9001');
   assert.equal(products.env.PORT, '9002');
   assert.equal(products.env.DATABASE_URL, 'postgres://postgres:pw@127.0.0.1:9050/emporium_products');
@@ -26,7 +29,7 @@ test('the embedded PostgreSQL server takes a port of its own, unless EMPORIUM_PO
 
 test('every service shares one service token secret, new at each start, and the gateway gets none', () => {
   const settings = readSettings({}, '/repo');
-  const [users, orders, gateway] = planProcesses(settings, ['users', 'orders']);
+  const [users, orders, gateway] = planProcesses(withServer(settings), ['users', 'orders']);
   assert.ok(settings.serviceTokenSecret.length >= 32);
   assert.equal(users.env.SERVICE_TOKEN_SECRET, settings.serviceTokenSecret);
   assert.equal(orders.env.SERVICE_TOKEN_SECRET, settings.serviceTokenSecret);
@@ -36,7 +39,7 @@ test('every service shares one service token secret, new at each start, and the 
 
 test('with EMPORIUM_POSTGRES each service gets its own database on that server', () => {
   const settings = readSettings({ EMPORIUM_POSTGRES: 'postgres://app:secret@db.local:5432/', EMPORIUM_DEMO: 'false' }, '/repo');
-  const [orders] = planProcesses(settings, ['orders']);
+  const [orders] = planProcesses(withServer(settings), ['orders']);
   assert.equal(orders.env.DATABASE_URL, 'postgres://app:secret@db.local:5432/emporium_orders');
   assert.equal(orders.env.DEMO_MODE, 'false');
 });
@@ -48,7 +51,7 @@ test('a bad port base or database URL stops the launcher with a message naming t
 
 test('finding 3: outside demo mode no admin with a published password is asked for, and the gateway keeps its own default host', () => {
   const settings = readSettings({ EMPORIUM_DEMO: 'false' }, '/repo');
-  const [users, gateway] = planProcesses(settings, ['users']);
+  const [users, gateway] = planProcesses(withServer(settings), ['users']);
   assert.equal(users.env.DEMO_MODE, 'false');
   assert.equal(users.env.ADMIN_EMAIL, undefined);
   assert.equal(users.env.ADMIN_PASSWORD, undefined);
@@ -57,25 +60,25 @@ test('finding 3: outside demo mode no admin with a published password is asked f
 
 test('finding 3: ADMIN_EMAIL/ADMIN_PASSWORD reach the users service only, and only when set', () => {
   const settings = readSettings({ ADMIN_EMAIL: 'boss@shop.example', ADMIN_PASSWORD: 'a long secret' }, '/repo');
-  const [users, products] = planProcesses(settings, ['users', 'products']);
+  const [users, products] = planProcesses(withServer(settings), ['users', 'products']);
   assert.equal(users.env.ADMIN_EMAIL, 'boss@shop.example');
   assert.equal(users.env.ADMIN_PASSWORD, 'a long secret');
   assert.equal(products.env.ADMIN_PASSWORD, undefined, 'only users learns the admin password');
-  assert.equal(planProcesses(readSettings({}, '/repo'), ['users'])[0].env.ADMIN_EMAIL, undefined, 'demo mode: users makes its demo admin itself');
+  assert.equal(planProcesses(withServer(readSettings({}, '/repo')), ['users'])[0].env.ADMIN_EMAIL, undefined, 'demo mode: users makes its demo admin itself');
 });
 
 test('finding 3: in demo mode the gateway listens on 127.0.0.1 unless EMPORIUM_HOST says otherwise', () => {
   const demo = readSettings({}, '/repo');
-  assert.equal(planProcesses(demo, []).at(-1)!.env.HOST, '127.0.0.1');
+  assert.equal(planProcesses(withServer(demo), []).at(-1)!.env.HOST, '127.0.0.1');
   assert.match(demo.gatewayHostReason, /demo/);
   const open = readSettings({ EMPORIUM_HOST: '0.0.0.0' }, '/repo');
-  assert.equal(planProcesses(open, []).at(-1)!.env.HOST, '0.0.0.0');
+  assert.equal(planProcesses(withServer(open), []).at(-1)!.env.HOST, '0.0.0.0');
   assert.match(open.gatewayHostReason, /EMPORIUM_HOST/);
 });
 
 test('finding 5: the key that seals the signing key reaches the users service only', () => {
   const settings = readSettings({ AUTH_KEY_ENCRYPTION_KEY: 'ab'.repeat(32) }, '/repo');
-  const [users, products, gateway] = planProcesses(settings, ['users', 'products']);
+  const [users, products, gateway] = planProcesses(withServer(settings), ['users', 'products']);
   assert.equal(users.env.AUTH_KEY_ENCRYPTION_KEY, 'ab'.repeat(32));
   assert.equal(products.env.AUTH_KEY_ENCRYPTION_KEY, undefined);
   assert.equal(gateway.env.AUTH_KEY_ENCRYPTION_KEY, undefined);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ConfigError } from '@emporium/kit';
+import { createTestServiceCredential } from '@emporium/kit/testing';
 import { decodeProtectedHeader } from 'jose';
 import { keySourceOf, readConfig } from '../src/config.ts';
 import { bearer, sharing, startUsers, type TestUsers } from './helpers.ts';
@@ -38,9 +39,10 @@ describe('finding 5: the token signing key', () => {
   });
 
   test('finding 5: with a database but neither an encryption key nor a key file, users will not start', () => {
-    const config = readConfig({ DATABASE_URL: 'postgres://db/users' });
+    const credential = createTestServiceCredential().env;
+    const config = readConfig({ DATABASE_URL: 'postgres://db/users', ...credential });
     assert.throws(() => keySourceOf(config), (err) => err instanceof ConfigError && /AUTH_KEY_ENCRYPTION_KEY/.test(err.message));
-    assert.throws(() => keySourceOf(readConfig({ DATABASE_URL: 'postgres://db/users', AUTH_KEY_ENCRYPTION_KEY: 'short' })), ConfigError);
+    assert.throws(() => keySourceOf(readConfig({ DATABASE_URL: 'postgres://db/users', AUTH_KEY_ENCRYPTION_KEY: 'short', ...credential })), ConfigError);
   });
 
   test('finding 5: a key older than SIGNING_KEY_ROTATE_DAYS is replaced; the old one verifies only for an access token\'s lifetime more', async () => {
