@@ -23,11 +23,16 @@ export async function register(page: Page, person: { name: string; email: string
   await page.waitForURL((url) => url.pathname === '/');
 }
 
-/** Calls the public API as the person signed in on this page (their token from the page's storage). */
+/**
+ * Calls the public API as the person signed in on this page. Their access token lives in the page's
+ * memory only, so a fresh one comes from the session cookie, in turn with the page's own refreshes.
+ */
 export async function apiAs<T>(page: Page, path: string): Promise<T> {
   return page.evaluate(async (target) => {
-    const session = JSON.parse(localStorage.getItem('emporium.session') ?? 'null') as { accessToken: string } | null;
-    const response = await fetch(target, { headers: session ? { authorization: `Bearer ${session.accessToken}` } : {} });
+    const renew = () => fetch('/api/auth/refresh', { method: 'POST', headers: { 'x-emporium-session': 'cookie' } });
+    const session = await navigator.locks.request('emporium.refresh', renew);
+    const { accessToken } = session.ok ? ((await session.json()) as { accessToken: string }) : { accessToken: null };
+    const response = await fetch(target, { headers: accessToken ? { authorization: `Bearer ${accessToken}` } : {} });
     if (!response.ok) throw new Error(`${target} answered ${response.status}`);
     return response.json();
   }, path) as Promise<T>;
