@@ -19,7 +19,8 @@ let refreshing: Promise<Session | null> | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 const listeners = new Set<Listener>();
 // Tabs tell each other that someone signed in or out (never a token); each holds its own access token.
-const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('emporium.session');
+// Only in a page: an open channel would keep a Node process (the unit tests') from exiting.
+const channel = typeof window === 'undefined' || typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('emporium.session');
 
 export function getSession(): Session | null {
   return current;
