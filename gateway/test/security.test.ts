@@ -117,14 +117,29 @@ describe('issue 14: the web UI session in a cookie', () => {
     assert.equal(refreshed.json().refreshToken, undefined);
     const second = cookieOf(refreshed.headers['set-cookie']);
     assert.notEqual(second, first);
-    const again = await app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { ...web, cookie: first } });
-    assert.equal(again.statusCode, 401, 'a spent token stays spent');
-    assert.match(String(again.headers['set-cookie']), /^emporium_refresh=; .*Max-Age=0/);
+    const unknown = await app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { ...web, cookie: 'emporium_refresh=r999' } });
+    assert.equal(unknown.statusCode, 401);
+    assert.match(String(unknown.headers['set-cookie']), /^emporium_refresh=; .*Max-Age=0/, 'a cookie that no longer works is cleared');
     const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...web, cookie: second } });
     assert.equal(out.statusCode, 204);
     assert.equal(users.seen.loggedOut.at(-1), second.split('=')[1]);
     assert.match(String(out.headers['set-cookie']), /Max-Age=0/);
     assert.ok(users.seen.cookies.every((cookie) => cookie === null), 'no cookie ever reaches the users service');
+  });
+
+  test('a page reloaded while its refresh was on the way gets the same answer again, not the end of its session', async () => {
+    const app = await gatewayWith();
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { ...web, ...json }, payload: credentials });
+    const cookie = cookieOf(login.headers['set-cookie']);
+    const refresh = () => app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { ...web, cookie } });
+    const [together, alsoTogether] = await Promise.all([refresh(), refresh()]);
+    const lostThenAgain = await refresh();
+    for (const res of [together, alsoTogether, lostThenAgain]) {
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['set-cookie'], together.headers['set-cookie']);
+    }
+    const apiReuse = await app.inject({ method: 'POST', url: '/api/auth/refresh', headers: json, payload: JSON.stringify({ refreshToken: cookie.split('=')[1] }) });
+    assert.equal(apiReuse.statusCode, 401, 'outside the browser session a spent token stays spent');
   });
 
   test('finding 4: refresh or logout by cookie without the session header, or from another site, is refused', async () => {

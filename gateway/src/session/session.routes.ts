@@ -3,6 +3,7 @@ import { AppError } from '@emporium/kit';
 import { answerHeaders } from '../proxy/forward.ts';
 import { proxy, requestBody, send, type ProxyOptions } from '../proxy/pass-through.ts';
 import { readRefreshCookie, refreshCookie } from './cookie.ts';
+import { RecentRefreshes, type Answer } from './recent-refreshes.ts';
 import { SESSION_HEADER, SESSION_HEADER_VALUE, checkSameSite, sessionHeaderMissing } from './same-site.ts';
 
 export interface SessionOptions {
@@ -26,12 +27,15 @@ const USES_TOKEN = new Set<Action>(['refresh', 'logout']);
  * Without it (API clients): the routes pass through unchanged, refresh tokens in JSON bodies.
  */
 export function sessionRoutes(app: FastifyInstance, options: ProxyOptions & SessionOptions): void {
+  const recent = new RecentRefreshes();
   for (const action of ACTIONS) {
-    app.post(`/api/auth/${action}`, { schema: { hide: true } }, (request, reply) => session(request, reply, options, action));
+    app.post(`/api/auth/${action}`, { schema: { hide: true } }, (request, reply) => session(request, reply, { ...options, recent }, action));
   }
 }
 
-async function session(request: FastifyRequest, reply: FastifyReply, options: ProxyOptions & SessionOptions, action: Action) {
+type Options = ProxyOptions & SessionOptions & { recent: RecentRefreshes };
+
+async function session(request: FastifyRequest, reply: FastifyReply, options: Options, action: Action) {
   const token = readRefreshCookie(request.headers.cookie);
   if (request.headers[SESSION_HEADER] !== SESSION_HEADER_VALUE) {
     // The cookie alone never authenticates: another site's form could make the browser send it.
@@ -40,25 +44,37 @@ async function session(request: FastifyRequest, reply: FastifyReply, options: Pr
   }
   checkSameSite(request);
   const secure = options.secureCookies === 'always' || request.protocol === 'https';
-  let body = await requestBody(request, options.bodyLimit);
-  let headers = request.headers;
-  if (!body && USES_TOKEN.has(action)) {
-    if (!token) return noSession(reply, action);
-    body = Buffer.from(JSON.stringify({ refreshToken: token }));
-    headers = { ...headers, 'content-type': 'application/json', 'content-length': String(body.length) };
+  const body = await requestBody(request, options.bodyLimit);
+  let answer: Answer;
+  if (body || !USES_TOKEN.has(action)) answer = await ask(request, options, body);
+  else if (!token) return noSession(reply, action);
+  else {
+    const fromCookie = Buffer.from(JSON.stringify({ refreshToken: token }));
+    const headers = { ...request.headers, 'content-type': 'application/json', 'content-length': String(fromCookie.length) };
+    const exchange = () => ask(request, options, fromCookie, headers);
+    answer = action === 'refresh' ? await options.recent.share(token, exchange) : await exchange();
   }
-  const answer = await send(request, options, body, headers);
+  return answerBrowser(reply, answer, action, secure);
+}
+
+/** The users service's answer with the refresh token moved from the body into the cookie. */
+function answerBrowser(reply: FastifyReply, answer: Answer, action: Action, secure: boolean) {
   const { 'content-length': _length, ...kept } = answerHeaders(answer.headers);
   reply.code(answer.statusCode).headers(kept);
-  const text = await answer.body.text();
   if (action === 'logout' || (action === 'refresh' && answer.statusCode === 401)) reply.header('set-cookie', refreshCookie(null, secure));
-  if (answer.statusCode !== 200 && answer.statusCode !== 201) return reply.send(text);
-  const issued = JSON.parse(text) as { refreshToken?: unknown };
+  if (answer.statusCode !== 200 && answer.statusCode !== 201) return reply.send(answer.text);
+  const issued = JSON.parse(answer.text) as { refreshToken?: unknown };
   if (typeof issued.refreshToken === 'string') {
     reply.header('set-cookie', refreshCookie(issued.refreshToken, secure));
     delete issued.refreshToken;
   }
   return reply.send(JSON.stringify(issued));
+}
+
+/** The users service's whole answer: session answers are small, and this one is rewritten. */
+async function ask(request: FastifyRequest, options: Options, body: Buffer | NodeJS.ReadableStream | undefined, headers = request.headers): Promise<Answer> {
+  const answer = await send(request, options, body, headers);
+  return { statusCode: answer.statusCode, headers: answer.headers, text: await answer.body.text() };
 }
 
 const hasBody = (request: FastifyRequest) =>
