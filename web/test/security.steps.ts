@@ -17,7 +17,7 @@ export async function keepsTokensFromScripts(j: Journey): Promise<void> {
     assert.equal(cookie.sameSite, 'Strict');
     assert.equal(cookie.path, '/api/auth');
     await j.customer.reload();
-    await j.customer.getByRole('link', { name: 'My orders' }).waitFor();
+    await j.customer.getByRole('link', { name: 'My orders', exact: true }).waitFor();
   }
 }
 
