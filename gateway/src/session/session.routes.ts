@@ -27,9 +27,9 @@ const USES_TOKEN = new Set<Action>(['refresh', 'logout']);
  * Without it (API clients): the routes pass through unchanged, refresh tokens in JSON bodies.
  */
 export function sessionRoutes(app: FastifyInstance, options: ProxyOptions & SessionOptions): void {
-  const recent = new RecentRefreshes();
+  const withRecent = { ...options, recent: new RecentRefreshes() };
   for (const action of ACTIONS) {
-    app.post(`/api/auth/${action}`, { schema: { hide: true } }, (request, reply) => session(request, reply, { ...options, recent }, action));
+    app.post(`/api/auth/${action}`, { schema: { hide: true } }, (request, reply) => session(request, reply, withRecent, action));
   }
 }
 
