@@ -10,7 +10,9 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {
     proxy: {
-      '/api': { target: gateway, changeOrigin: true },
+      // The gateway accepts session requests only from its own origin (gateway/src/session):
+      // through this proxy they come from the dev server's, so they are sent on as the gateway's.
+      '/api': { target: gateway, changeOrigin: true, headers: { origin: new URL(gateway).origin } },
       '/images': { target: gateway, changeOrigin: true },
     },
   },

@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import { AppError, buildService, type App } from '@emporium/kit';
 import type { Config } from './config.ts';
 import { docsRoutes } from './docs/docs.routes.ts';
+import { securityHeaders } from './edge/security-headers.ts';
 import { createUpstream, type Upstream } from './proxy/forward.ts';
 import { proxyRoutes } from './proxy/proxy.routes.ts';
 import { staticRoutes } from './static.routes.ts';
@@ -21,10 +22,13 @@ export async function buildApp(config: Config): Promise<App> {
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: trustProxyOf(config.TRUST_PROXY),
     openapiRoute: false,
+    // The public port publishes no metrics; the services serve theirs on their own ports.
+    metrics: false,
     // The gateway passes the request id on itself (proxy/forward.ts) and makes no kit peer calls.
     requestContext: false,
     readyChecks: Object.fromEntries([...upstreams].map(([name, upstream]) => [name, () => upstreamReady(upstream)])),
   });
+  securityHeaders(app);
   app.addHook('onClose', async () => {
     await Promise.all([...upstreams.values()].map((u) => u.pool.close()));
   });
@@ -38,21 +42,29 @@ export async function buildApp(config: Config): Promise<App> {
     errorResponseBuilder: (_request, context) =>
       new AppError('REQUEST.RATE_LIMITED', 429, `Too many requests from your address; try again in ${context.after}.`),
   });
-  await app.register(proxyRoutes, { upstreams, budgetMs: config.UPSTREAM_TIMEOUT_MS, bodyLimit: config.BODY_LIMIT_BYTES });
+  await app.register(proxyRoutes, {
+    upstreams,
+    budgetMs: config.UPSTREAM_TIMEOUT_MS,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    secureCookies: config.SESSION_COOKIE_SECURE,
+  });
   await app.register(docsRoutes, { upstreams });
   await app.register(staticRoutes, { publicDir: config.PUBLIC_DIR, webDist: config.WEB_DIST_DIR });
   return app;
 }
 
+/**
+ * Readiness is public on this port, so it names each upstream's state only: an error's own text
+ * (addresses, ports, a service's reasons) stays out of it.
+ */
 async function upstreamReady(upstream: Upstream): Promise<void> {
-  const res = await upstream.pool.request({
-    method: 'GET',
-    path: '/health/ready',
-    headersTimeout: READY_TIMEOUT_MS,
-    bodyTimeout: READY_TIMEOUT_MS,
-  });
-  await res.body.dump();
-  if (res.statusCode !== 200) throw new Error(`answered ${res.statusCode}`);
+  const res = await upstream.pool
+    .request({ method: 'GET', path: '/health/ready', headersTimeout: READY_TIMEOUT_MS, bodyTimeout: READY_TIMEOUT_MS })
+    .catch(() => {
+      throw new Error('unreachable');
+    });
+  await res.body.dump().catch(() => undefined);
+  if (res.statusCode !== 200) throw new Error('not ready');
 }
 
 function corsOptions(origins: string) {

@@ -30,6 +30,10 @@ export const configSchema = {
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 600, description: 'Requests per client address per window' }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 100, default: 10_000 }),
   TRUST_PROXY: Type.String({ default: '', description: 'Proxies allowed to set x-forwarded-for (true, or comma-separated addresses/CIDRs); empty: none' }),
+  SESSION_COOKIE_SECURE: Type.Union([Type.Literal('auto'), Type.Literal('always')], {
+    default: 'auto',
+    description: "The web UI's refresh cookie is Secure: auto = when the request came over https (behind a TLS proxy, set TRUST_PROXY so its X-Forwarded-Proto counts); always",
+  }),
   PUBLIC_DIR: Type.String({ default: repoPath('gateway/public'), description: 'Folder served at /images/ (its images/ subfolder)' }),
   WEB_DIST_DIR: Type.String({ default: repoPath('web/dist'), description: 'The built web UI, served at /' }),
 };

@@ -5,6 +5,7 @@ import { launchBrowser, type Browser } from './browser.ts';
 import * as consoleSteps from './console.steps.ts';
 import { newJourney, type Journey } from './journey.ts';
 import { startPlatform, type Platform } from './platform.ts';
+import * as securitySteps from './security.steps.ts';
 import * as storeSteps from './store.steps.ts';
 
 let platform: Platform;
@@ -40,6 +41,7 @@ after(async () => {
 describe('storefront and console', { timeout: 900_000 }, () => {
   step('a visitor sees what is wrong next to the field it concerns', storeSteps.showsFieldErrors);
   step('a customer finds a product, keeps it in the cart across a reload and orders it once despite a double click', storeSteps.findAndOrderOnce);
+  step('finding 4: no token is kept where page scripts can read it, and a reload keeps the customer signed in', securitySteps.keepsTokensFromScripts);
   step('an expired or broken access token is renewed quietly with the refresh token', storeSteps.renewsTokenQuietly);
   step('an employee ships the order with carrier and tracking number, then delivers it', consoleSteps.shipAndDeliver);
   step('the customer follows the timeline and reviews the product with a verified purchase badge', storeSteps.followTimelineAndReview);
@@ -49,4 +51,5 @@ describe('storefront and console', { timeout: 900_000 }, () => {
   step('an employee hides a review and it leaves the product page', consoleSteps.hideReview);
   step('the console is for staff only, and an admin can change roles', consoleSteps.staffOnlyAndRoles);
   step('the storefront fits a phone screen', storeSteps.fitsPhone);
+  step('finding 4: the shop, the login page and /docs work under the Content-Security-Policy', securitySteps.worksUnderCsp);
 });

@@ -58,18 +58,24 @@ export async function findAndOrderOnce(j: Journey): Promise<void> {
   assert.equal(await j.customer.getByRole('link', { name: /Cart, 0 items/ }).count(), 1, 'the cart is empty after ordering');
 }
 
-/** An expired or broken access token is renewed quietly with the refresh token. */
+/** An expired or broken access token is renewed quietly with the refresh token (in its cookie). */
 export async function renewsTokenQuietly(j: Journey): Promise<void> {
-  const before = await j.customer.evaluate(() => JSON.parse(localStorage.getItem('emporium.session')!) as { accessToken: string });
-  await j.customer.evaluate(() => {
-    const session = JSON.parse(localStorage.getItem('emporium.session')!);
-    localStorage.setItem('emporium.session', JSON.stringify({ ...session, accessToken: 'expired.token.here' }));
+  // The access token lives in the page's memory: the API is made to refuse it once, as it would an expired one.
+  const sent: string[] = [];
+  await j.customer.route('**/api/orders*', async (route) => {
+    sent.push(route.request().headers().authorization ?? '');
+    if (sent.length > 1) return route.continue();
+    return route.fulfill({ status: 401, contentType: 'application/problem+json', body: JSON.stringify({ status: 401, title: 'Unauthorized' }) });
   });
-  await j.customer.goto('/orders');
-  await j.customer.getByTestId('order-row').first().waitFor();
-  const after = await j.customer.evaluate(() => JSON.parse(localStorage.getItem('emporium.session')!) as { accessToken: string; refreshToken: string });
-  assert.notEqual(after.accessToken, 'expired.token.here');
-  assert.notEqual(after.accessToken, before.accessToken);
+  try {
+    await j.customer.goto('/orders');
+    await j.customer.getByTestId('order-row').first().waitFor();
+  } finally {
+    await j.customer.unroute('**/api/orders*');
+  }
+  assert.equal(sent.length, 2);
+  assert.match(sent[1], /^Bearer ey/);
+  assert.notEqual(sent[1], sent[0], 'the retry carries a renewed token');
 }
 
 /** The customer follows the timeline and reviews the product with a verified purchase badge. */

@@ -19,8 +19,12 @@ const FORWARDED_REQUEST_HEADERS = [
   'user-agent',
 ];
 
-/** Response headers that describe one connection, not the answer; the gateway sets its own. */
+/**
+ * Response headers that describe one connection, not the answer; the gateway sets its own. And
+ * `set-cookie`: cookies on the public origin are the gateway's alone (session/), never a service's.
+ */
 const HOP_BY_HOP = new Set([
+  'set-cookie',
   'connection',
   'keep-alive',
   'transfer-encoding',

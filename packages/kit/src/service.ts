@@ -34,6 +34,11 @@ export interface ServiceOptions {
   /** Serve the app's own OpenAPI document at /openapi.json (default true; the gateway serves a merged one instead). */
   openapiRoute?: boolean;
   /**
+   * Count requests and serve them at /metrics (default true). The gateway turns it off: its port is
+   * public, and the API requests it passes on are counted by the services that answer them.
+   */
+  metrics?: boolean;
+  /**
    * Keep the request id in AsyncLocalStorage so that peer calls (kit `createPeer`) carry it (default true).
    * On Node 20 that storage hooks every promise of the process once used: it was a fifth of the gateway's
    * CPU per proxied request. A service that makes no peer calls through the kit turns it off.
@@ -95,7 +100,7 @@ export async function buildService(options: ServiceOptions): Promise<App> {
     },
   });
   if (options.openapiRoute !== false) app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  registerMetrics(app, options.name);
+  if (options.metrics !== false) registerMetrics(app, options.name);
   registerHealth(app, { db: options.db, checks: options.readyChecks ?? {} });
   if (options.auth) await registerAuth(app, options.auth);
   if (options.db) {

@@ -1,6 +1,6 @@
 // One fetch wrapper for the public API: JSON in and out, the bearer token, one quiet
 // refresh-and-retry on 401, and problem+json turned into an ApiError.
-import { getSession, refreshSession } from '../auth/session.ts';
+import { getSession, refreshSession, sessionRestored } from '../auth/session.ts';
 import type { Problem } from './types.ts';
 
 export class ApiError extends Error {
@@ -33,6 +33,8 @@ export function withQuery(path: string, query: Query = {}): string {
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const url = withQuery(`/api${path}`, options.query);
+  // A call made while the page restores its session waits for it, so it goes out signed in.
+  await sessionRestored;
   const token = getSession()?.accessToken;
   let response = await send(method, url, options, token);
   if (response.status === 401 && token) {

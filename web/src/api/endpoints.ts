@@ -1,4 +1,5 @@
 // Every public endpoint the UI calls, one small function each.
+import { SESSION_HEADERS } from '../auth/session.ts';
 import { api, type Query } from './client.ts';
 import type {
   Address, Category, Discount, DiscountBadge, Me, Money, Order, OrderStatus, Page, Product, ProductInput,
@@ -6,9 +7,10 @@ import type {
 } from './types.ts';
 
 export const auth = {
-  register: (input: { email: string; password: string; name: string }) => api.post<Session>('/auth/register', input),
-  login: (input: { email: string; password: string }) => api.post<Session>('/auth/login', input),
-  logout: (refreshToken: string) => api.post<void>('/auth/logout', { refreshToken }),
+  register: (input: { email: string; password: string; name: string }) => api.post<Session>('/auth/register', input, SESSION_HEADERS),
+  login: (input: { email: string; password: string }) => api.post<Session>('/auth/login', input, SESSION_HEADERS),
+  /** Revokes the session of the cookie and clears the cookie. */
+  logout: () => api.post<void>('/auth/logout', undefined, SESSION_HEADERS),
 };
 
 export const users = {

@@ -35,10 +35,10 @@ export interface Me extends User {
   addresses: Address[];
 }
 
+/** What the web UI holds of a session: the refresh token stays in the gateway's httpOnly cookie. */
 export interface Session {
   user: User;
   accessToken: string;
-  refreshToken: string;
 }
 
 export interface DiscountBadge {

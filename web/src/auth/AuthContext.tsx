@@ -2,7 +2,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { auth } from '../api/endpoints.ts';
 import type { Session, User } from '../api/types.ts';
-import { getSession, onSessionChange, setSession } from './session.ts';
+import { getSession, onSessionChange, sessionRestored, setSession } from './session.ts';
 
 interface AuthState {
   user: User | null;
@@ -15,7 +15,14 @@ const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setCurrent] = useState<Session | null>(getSession);
+  const [restored, setRestored] = useState(false);
   useEffect(() => onSessionChange(setCurrent), []);
+  useEffect(() => {
+    void sessionRestored.then(() => {
+      setCurrent(getSession());
+      setRestored(true);
+    });
+  }, []);
 
   const state: AuthState = {
     user: session?.user ?? null,
@@ -30,12 +37,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       return next.user;
     },
     async logout() {
-      const refreshToken = getSession()?.refreshToken;
       setSession(null);
-      // Revoking is best effort: the session is gone from this browser either way.
-      if (refreshToken) await auth.logout(refreshToken).catch(() => undefined);
+      // Revoking is best effort: the session is gone from this page either way.
+      await auth.logout().catch(() => undefined);
     },
   };
+  // Until the page knows who is signed in, nothing renders: pages for signed-in people would
+  // otherwise send a returning customer to the login page before the cookie was tried.
+  if (!restored) return null;
   return <AuthContext.Provider value={state}>{children}</AuthContext.Provider>;
 }
 

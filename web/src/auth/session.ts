@@ -1,37 +1,37 @@
-// The signed-in session, kept in localStorage so it survives reloads and is shared by tabs.
-// Access tokens are short-lived: they are refreshed quietly shortly before they expire,
-// and once more when the API answers 401.
+// The signed-in session, in memory only: no token is kept where a page script (an injected one
+// included) could read it after the fact. The refresh token is an httpOnly cookie that the
+// gateway sets on /api/auth; a page load restores the session by refreshing with it. Access
+// tokens are short-lived: they are refreshed quietly shortly before they expire, and once more
+// when the API answers 401.
 import type { Session, User } from '../api/types.ts';
 
-const STORAGE_KEY = 'emporium.session';
+/** Asks the gateway to keep the refresh token in its cookie; also its CSRF guard (gateway/src/session). */
+export const SESSION_HEADERS = { 'x-emporium-session': 'cookie' } as const;
+/** Where earlier versions kept both tokens; read once to move that session into the cookie. */
+const LEGACY_KEY = 'emporium.session';
 const REFRESH_MARGIN_MS = 60_000;
+const RESTORE_TIMEOUT_MS = 5_000;
 
 type Listener = (session: Session | null) => void;
 
-let current: Session | null = read();
+let current: Session | null = null;
 let refreshing: Promise<Session | null> | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 const listeners = new Set<Listener>();
-
-function read(): Session | null {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
-  } catch {
-    return null;
-  }
-}
+// Tabs tell each other that someone signed in or out (never a token); each holds its own access token.
+// Only in a page: an open channel would keep a Node process (the unit tests') from exiting.
+const channel = typeof window === 'undefined' || typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('emporium.session');
 
 export function getSession(): Session | null {
   return current;
 }
 
-export function setSession(session: Session | null): void {
+export function setSession(session: Session | null, options: { tellOtherTabs?: boolean } = {}): void {
+  const signedInBefore = current !== null;
   current = session;
-  if (session) localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
-  else localStorage.removeItem(STORAGE_KEY);
   scheduleRefresh();
   listeners.forEach((listener) => listener(session));
+  if (options.tellOtherTabs !== false && signedInBefore !== (session !== null)) channel?.postMessage(session ? 'signed-in' : 'signed-out');
 }
 
 export function updateSessionUser(user: User): void {
@@ -55,22 +55,14 @@ export function tokenLifetime(token: string): { iat: number; exp: number } | nul
   }
 }
 
-/**
- * Trades the refresh token for a new pair. Concurrent callers share one request,
- * because the old refresh token stops working the moment it is used.
- */
-export function refreshSession(): Promise<Session | null> {
+/** Trades the cookie's refresh token for a new access token. Concurrent callers share one request. */
+export function refreshSession(legacyRefreshToken?: string): Promise<Session | null> {
   if (refreshing) return refreshing;
-  const used = current;
-  if (!used) return Promise.resolve(null);
-  refreshing = exchange(used)
+  refreshing = oneTabAtATime(() => exchange(legacyRefreshToken))
     .then((next) => {
-      // Another tab may have refreshed first; its tokens are in storage then.
-      if (!next) {
-        const stored = read();
-        next = stored && stored.refreshToken !== used.refreshToken ? stored : null;
-      }
-      setSession(next);
+      // Offline: keep what there is; the next call will try again.
+      if (next === 'offline') return current;
+      setSession(next, { tellOtherTabs: false });
       return next;
     })
     .finally(() => {
@@ -79,20 +71,30 @@ export function refreshSession(): Promise<Session | null> {
   return refreshing;
 }
 
-async function exchange(used: Session): Promise<Session | null> {
+/**
+ * The cookie's token works once, and every tab sends the same cookie: two tabs refreshing at the
+ * same moment would look like a stolen token and end the session everywhere. Web Locks (secure
+ * contexts: https or localhost) make them take turns, so each sends the token the last one got.
+ */
+function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (typeof navigator === 'undefined' || !navigator.locks) return work();
+  return navigator.locks.request('emporium.refresh', () => work()).then((result) => result);
+}
+
+async function exchange(legacyRefreshToken?: string): Promise<Session | null | 'offline'> {
   try {
     const response = await fetch('/api/auth/refresh', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ refreshToken: used.refreshToken }),
+      headers: legacyRefreshToken ? { ...SESSION_HEADERS, 'content-type': 'application/json' } : SESSION_HEADERS,
+      body: legacyRefreshToken ? JSON.stringify({ refreshToken: legacyRefreshToken }) : undefined,
+      credentials: 'same-origin',
+      signal: AbortSignal.timeout(RESTORE_TIMEOUT_MS),
     });
     if (!response.ok) return null;
     const pair = (await response.json()) as Partial<Session>;
-    if (!pair.accessToken || !pair.refreshToken) return null;
-    return { user: pair.user ?? used.user, accessToken: pair.accessToken, refreshToken: pair.refreshToken };
+    return pair.user && pair.accessToken ? { user: pair.user, accessToken: pair.accessToken } : null;
   } catch {
-    // Offline: keep the session; the next call will try again.
-    return used;
+    return 'offline';
   }
 }
 
@@ -107,12 +109,24 @@ function scheduleRefresh(): void {
   timer = setTimeout(() => void refreshSession(), Math.min(wait, 2_000_000_000));
 }
 
-if (typeof window !== 'undefined') {
-  window.addEventListener('storage', (event) => {
-    if (event.key !== STORAGE_KEY) return;
-    current = read();
-    scheduleRefresh();
-    listeners.forEach((listener) => listener(current));
-  });
-  scheduleRefresh();
+/** A session kept in localStorage by an earlier version: removed, and its refresh token moved into the cookie. */
+function takeLegacySession(): string | undefined {
+  try {
+    const raw = localStorage.getItem(LEGACY_KEY);
+    localStorage.removeItem(LEGACY_KEY);
+    const token = raw ? (JSON.parse(raw) as { refreshToken?: unknown }).refreshToken : undefined;
+    return typeof token === 'string' ? token : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Settles once the page knows whether someone is signed in (the cookie was tried). */
+export const sessionRestored: Promise<unknown> = typeof window === 'undefined' ? Promise.resolve() : refreshSession(takeLegacySession());
+
+if (channel) {
+  channel.onmessage = (event: MessageEvent) => {
+    if (event.data === 'signed-out') setSession(null, { tellOtherTabs: false });
+    else if (event.data === 'signed-in') void refreshSession();
+  };
 }
