@@ -80,7 +80,9 @@ export async function startPlatform(portBase: number, dataDir?: string): Promise
 function findLauncher(npmPid: number): number {
   for (const pid of processTree(npmPid)) {
     try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('launcher/dist/start.js')) return pid;
+      // An argument of its own (npm's shell has the whole script line as one argument).
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (args.some((arg) => arg === 'packages/launcher/dist/start.js' || arg.endsWith('/packages/launcher/dist/start.js'))) return pid;
     } catch {
       // ended meanwhile
     }
