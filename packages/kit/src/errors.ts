@@ -105,7 +105,9 @@ const FRAMEWORK_DETAILS: Record<string, string> = {
 };
 
 /** Fastify's `frameworkErrors` option: a bad URL (400) or an over-long path id (414) as problem+json. */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  // No hook ran for this request, so its id is set here (every response carries one).
+  reply.header('x-request-id', request.id);
   const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
   const detail = FRAMEWORK_DETAILS[error.code] ?? 'The request could not be read';
   sendProblem(reply, problemOf(`REQUEST.${error.code ?? 'INVALID'}`, status, detail));

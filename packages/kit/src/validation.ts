@@ -41,10 +41,13 @@ export function registerValidation(app: FastifyInstance): void {
  */
 function finiteOnly(validate: Validate): Validate {
   const checked: Validate = (data) => {
-    const valid = validate(data);
-    const where = valid ? nonFinite(data, '') : undefined;
-    checked.errors = valid ? (where === undefined ? null : [{ instancePath: where, schemaPath: '#/type', keyword: 'type', params: {}, message: 'must be a finite number' }]) : validate.errors;
-    return valid && where === undefined;
+    if (!validate(data)) {
+      checked.errors = validate.errors;
+      return false;
+    }
+    const where = nonFinite(data, '');
+    checked.errors = where === undefined ? null : [{ instancePath: where, schemaPath: '#/type', keyword: 'type', params: {}, message: 'must be a finite number' }];
+    return where === undefined;
   };
   return checked;
 }

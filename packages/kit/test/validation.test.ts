@@ -90,6 +90,7 @@ describe('request validation at the edge of every service', () => {
     const long = await app.inject({ url: `/things/${'x'.repeat(101)}` });
     assert.equal(long.statusCode, 414);
     isProblem(long);
+    assert.equal(long.headers['x-request-id'], long.json().requestId);
     const badEscape = await app.inject({ url: '/things/%E0%A4%A' });
     assert.equal(badEscape.statusCode, 400);
     isProblem(badEscape);
