@@ -31,14 +31,14 @@ function origin() {
 }
 
 function proxy(originPort: number) {
-  const pool = new Pool(`http://127.0.0.1:${originPort}`, { connections: 128, pipelining: 1 });
+  // As the gateway's own hop to a service (gateway/src/proxy/forward.ts): a keep-alive pool, the body streamed.
+  const pool = new Pool(`http://127.0.0.1:${originPort}`, { connections: 128, keepAliveTimeout: 30_000, pipelining: 1 });
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     pool
       .request({ method: req.method as 'GET', path: req.url ?? '/', headers: { accept: 'application/json' } })
-      .then(async (upstream) => {
-        const body = Buffer.from(await upstream.body.arrayBuffer());
-        res.writeHead(upstream.statusCode, { 'content-type': 'application/json', 'content-length': body.length });
-        res.end(body);
+      .then((upstream) => {
+        res.writeHead(upstream.statusCode, { 'content-type': 'application/json', 'content-length': upstream.headers['content-length'] });
+        upstream.body.pipe(res);
       })
       .catch(() => {
         res.statusCode = 502;

@@ -43,6 +43,8 @@ export function mergeOpenApi(docs: ServiceDoc[], version = '0.1.0'): OpenApiDoc 
   return {
     openapi: '3.0.3',
     info: { title: 'Emporium API', version, description: 'The public API of every Emporium service, as the gateway serves it.' },
+    // Relative to where the document is served: the gateway that serves it also serves the API.
+    servers: [{ url: '/', description: 'This gateway' }],
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
     components,
     ...(tags.size ? { tags: [...tags.values()] } : {}),

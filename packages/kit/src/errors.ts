@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The one error type of the platform: a stable code, an HTTP status and a message fit for the caller. */
@@ -95,4 +96,41 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, problemOf('ROUTE.NOT_FOUND', 404, `No route for ${request.method} ${request.url.split('?')[0]}`)),
   );
+}
+
+/** What the framework answers on its own (before any route runs), said as problems too. */
+const FRAMEWORK_DETAILS: Record<string, string> = {
+  FST_ERR_BAD_URL: 'The URL holds a malformed percent-encoding',
+  FST_ERR_MAX_PARAM_LENGTH: 'A path segment is longer than 100 characters',
+};
+
+/** Fastify's `frameworkErrors` option: a bad URL (400) or an over-long path id (414) as problem+json. */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  // No hook ran for this request, so its id is set here (every response carries one).
+  reply.header('x-request-id', request.id);
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  const detail = FRAMEWORK_DETAILS[error.code] ?? 'The request could not be read';
+  sendProblem(reply, problemOf(`REQUEST.${error.code ?? 'INVALID'}`, status, detail));
+}
+
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'REQUEST.HEADERS_TOO_LARGE', 'The request headers are larger than the server accepts'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'REQUEST.TIMEOUT', 'The request took too long to arrive'],
+};
+
+/**
+ * Fastify's `clientErrorHandler`: Node's HTTP parser refused the request (a header over the size
+ * limit is a 431, a timeout a 408) before there was a request to answer, so the problem is written
+ * to the socket as it is.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, detail] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'REQUEST.MALFORMED', 'The request is not valid HTTP'];
+  const body = JSON.stringify(problemOf(code, status, detail));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

@@ -17,7 +17,7 @@ const Envelope = Type.Object({
   source: Type.String(),
   type: Type.String(),
   key: Type.String(),
-  seq: Type.Integer(),
+  seq: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
   occurredAt: Type.String(),
   data: Type.Record(Type.String(), Type.Unknown()),
 });

@@ -1,9 +1,12 @@
 import { Type, type Static } from 'typebox';
 import { AppError } from './errors.ts';
 
+/** The largest amount in minor units the platform takes (a billion in a two-decimal currency). */
+export const MAX_AMOUNT = 100_000_000_000;
+
 export const Money = Type.Object(
   {
-    amount: Type.Integer({ minimum: 0, maximum: 100_000_000_000, description: 'Integer minor units, e.g. cents' }),
+    amount: Type.Integer({ minimum: 0, maximum: MAX_AMOUNT, description: 'Integer minor units, e.g. cents' }),
     currency: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217' }),
   },
   { additionalProperties: false },

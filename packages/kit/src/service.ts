@@ -7,10 +7,12 @@ import { registerAuth, type AuthOptions } from './auth.ts';
 import { recordRoutes } from './route-table.ts';
 import { requestContext } from './context.ts';
 import type { Db } from './db.ts';
-import { registerErrorHandling } from './errors.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './errors.ts';
 import { registerHealth, type ReadyCheck } from './health.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerInternalGuard, type ServiceCredential } from './service-token.ts';
+import { documentOperation } from './openapi.ts';
+import { registerValidation } from './validation.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -73,7 +75,9 @@ export async function buildService(options: ServiceOptions): Promise<App> {
     },
     bodyLimit: options.bodyLimit ?? 256 * 1024,
     trustProxy: options.trustProxy ?? false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    // Errors the framework answers before any route runs are problems too (errors.ts).
+    frameworkErrors,
+    clientErrorHandler,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     logController: new OneLinePerRequest(),
@@ -86,10 +90,7 @@ export async function buildService(options: ServiceOptions): Promise<App> {
     else done();
   });
   registerInternalGuard(app, options.serviceCredential);
-  // Unknown fields in a body are an error, not silently dropped: every body object is closed.
-  app.addHook('onRoute', (route) => {
-    if (route.schema?.body) closeObjects(route.schema.body);
-  });
+  registerValidation(app);
   app.decorate('routeTable', recordRoutes(app));
 
   registerErrorHandling(app);
@@ -98,6 +99,7 @@ export async function buildService(options: ServiceOptions): Promise<App> {
       info: { title: `Emporium ${options.name}`, version: options.version ?? '0.1.0' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
+    transform: documentOperation,
   });
   if (options.openapiRoute !== false) app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (options.metrics !== false) registerMetrics(app, options.name);
@@ -108,14 +110,4 @@ export async function buildService(options: ServiceOptions): Promise<App> {
     app.addHook('onClose', async () => db.close());
   }
   return app;
-}
-
-function closeObjects(schema: unknown): void {
-  if (!schema || typeof schema !== 'object') return;
-  const node = schema as Record<string, unknown>;
-  if (node.type === 'object' && node.properties && node.additionalProperties === undefined) node.additionalProperties = false;
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) value.forEach(closeObjects);
-    else if (value && typeof value === 'object') closeObjects(value);
-  }
 }

@@ -47,7 +47,7 @@ describe('products: create, read, change, delete', () => {
     assert.equal((await t.app.inject({ method: 'DELETE', url: '/api/products/nope', headers: t.as.customer })).statusCode, 403);
   });
 
-  test('a bad body is a 400 problem listing each field, unknown fields included, and creates nothing', async () => {
+  test('a bad body is a 400 problem naming its first bad field, and creates nothing', async () => {
     const before = (await t.app.inject({ url: '/api/products?limit=100' })).json().items.length;
     const res = await t.app.inject({
       method: 'POST', url: '/api/products', headers: t.as.employee,
@@ -57,10 +57,9 @@ describe('products: create, read, change, delete', () => {
     const problem = res.json();
     assert.equal(problem.status, 400);
     assert.equal(problem.code, 'REQUEST.INVALID');
-    const paths = problem.errors.map((e: { path: string }) => e.path);
-    for (const path of ['/body/name', '/body/stock', '/body/price/amount', '/body/colour', '/body/images/0']) {
-      assert.ok(paths.includes(path), `${path} in ${paths}`);
-    }
+    // Validation stops at the first violation (bounded work, issue 14): one field is named, whichever comes first.
+    assert.equal(problem.errors.length, 1);
+    assert.ok(['/body/name', '/body/stock', '/body/price/amount', '/body/colour', '/body/images/0'].includes(problem.errors[0].path), problem.errors[0].path);
     assert.equal((await t.app.inject({ url: '/api/products?limit=100' })).json().items.length, before);
   });
 

@@ -1,8 +1,7 @@
-import { ListQuery, Page } from '@emporium/kit';
+import { Id, IdParams, ListQuery, Page } from '@emporium/kit';
 import { Type, type Static } from 'typebox';
 
-/** Product ids travel comma-separated in batch calls, so they never contain a comma or a space. */
-export const ProductIdField = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^,\\s]+$' });
+export const ProductIdField = Id();
 
 const Instant = Type.String({ format: 'date-time', description: 'ISO 8601 with a time zone, e.g. 2026-12-01T09:00:00Z' });
 const OpenEnd = Type.Union([Instant, Type.Null()]);
@@ -23,7 +22,7 @@ export const DiscountPage = Page(Discount);
 export const DiscountQuery = Type.Object({ productId: Type.Optional(ProductIdField), ...ListQuery });
 export type DiscountQuery = Static<typeof DiscountQuery>;
 
-export const DiscountParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const DiscountParams = IdParams;
 
 export const CreateDiscount = Type.Object({
   productId: ProductIdField,

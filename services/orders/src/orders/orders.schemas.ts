@@ -1,12 +1,11 @@
-import { ListQuery, Money } from '@emporium/kit';
+import { Id, IdParams, ListQuery, Money } from '@emporium/kit';
 import { Type, type Static } from 'typebox';
 import { ORDER_STATUSES } from './transitions.ts';
 
 export const OrderStatusSchema = Type.Enum([...ORDER_STATUSES]);
 
 const text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
-/** Product ids travel comma-separated in the batch read at products, so they never hold a comma or a space. */
-const ProductId = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^,\\s]+$' });
+const ProductId = Id();
 
 export const ShippingAddress = Type.Object(
   {
@@ -30,7 +29,7 @@ export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.String({ minLength: 1, maxLength: 255, description: 'Unique per order attempt; resend the same key to retry safely' }),
 });
 
-export const OrderParams = Type.Object({ id: text(100) });
+export const OrderParams = IdParams;
 
 export const OrderListQuery = Type.Object({ ...ListQuery, status: Type.Optional(OrderStatusSchema) });
 export type OrderListInput = Static<typeof OrderListQuery>;
@@ -75,4 +74,4 @@ export const Order = Type.Object({
 export type OrderJson = Static<typeof Order>;
 
 export const Purchases = Type.Object({ ordered: Type.Boolean(), delivered: Type.Boolean() });
-export const PurchasesQuery = Type.Object({ customerId: text(100), productId: ProductId });
+export const PurchasesQuery = Type.Object({ customerId: Id(), productId: ProductId });

@@ -19,7 +19,7 @@ export const DiscountChanged = Type.Object({
 export const RatingChanged = Type.Object({
   productId: Type.String(),
   average: Type.Number({ minimum: 0, maximum: 5 }),
-  count: Type.Integer({ minimum: 0 }),
+  count: Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: 'rating_count is an integer column' }),
 });
 
 /**

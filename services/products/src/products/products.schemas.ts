@@ -1,4 +1,4 @@
-import { ListQuery, Money } from '@emporium/kit';
+import { IdParams, ListQuery, MAX_AMOUNT, Money } from '@emporium/kit';
 import { Type, type Static, type TSchema } from 'typebox';
 
 /**
@@ -9,15 +9,17 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Unsafe<Static<T> | null>
 
 /** http(s) with a host, or a path on this site ("/images/x.svg"); never "//host" or "javascript:". */
 export const Url = Type.String({
-  maxLength: 2000,
-  pattern: '^(https?://[^\\s/?#@]+|/(?![/\\\\]))[^\\s]*$',
+  maxLength: 2048,
+  // Linear: after the host, the next character must be one of / ? # (the host class excludes them), and a
+  // path's second character is not / or \, so every character has one place in the match.
+  pattern: '^(?:https?://[^\\s/?#@\\\\]+(?:[/?#]\\S*)?|/(?:[^\\s/\\\\]\\S*)?)$',
   description: 'http(s) URL or a site-relative path beginning with /',
 });
 
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 const Category = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 
-export const ProductId = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const ProductId = IdParams;
 
 export const Discount = Type.Object({
   id: Type.String(),
@@ -62,14 +64,17 @@ export type CreateProduct = Static<typeof CreateProduct>;
 export const UpdateProduct = Type.Partial(Type.Object(productFields), { minProperties: 1 });
 export type UpdateProduct = Static<typeof UpdateProduct>;
 
+/** Integer minor units, bounded like a Money amount: PostgreSQL's bigint holds it, 1e20 does not. */
+const PriceBound = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT });
+
 export const SORTS = ['newest', 'price_asc', 'price_desc', 'rating', 'name'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const ProductQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
   category: Type.Optional(Type.String({ maxLength: 100 })),
-  minPrice: Type.Optional(Type.Integer({ minimum: 0 })),
-  maxPrice: Type.Optional(Type.Integer({ minimum: 0 })),
+  minPrice: Type.Optional(PriceBound),
+  maxPrice: Type.Optional(PriceBound),
   sort: Type.Enum(SORTS, { default: 'newest' }),
   ...ListQuery,
 });

@@ -1,4 +1,4 @@
-import { ListQuery, Page } from '@emporium/kit';
+import { Id, IdParams, ListQuery, Page } from '@emporium/kit';
 import { Type, type Static } from 'typebox';
 
 export const Review = Type.Object({
@@ -29,8 +29,9 @@ export const ReviewChanges = Type.Object(
 );
 export type ReviewChanges = Static<typeof ReviewChanges>;
 
-export const ProductParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
-export const ReviewParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
+// Checked here: a product id is passed on to orders (purchases), where a comma would be a 400 it did not expect.
+export const ProductParams = IdParams;
+export const ReviewParams = IdParams;
 
 export const ReviewSort = Type.Union([Type.Literal('newest'), Type.Literal('rating')], { default: 'newest' });
 export type ReviewSort = Static<typeof ReviewSort>;
@@ -41,7 +42,7 @@ export type ProductReviewsQuery = Static<typeof ProductReviewsQuery>;
 export const ModerationQuery = Type.Object({
   ...ListQuery,
   hidden: Type.Optional(Type.Boolean()),
-  productId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  productId: Type.Optional(Id()),
 });
 export type ModerationQuery = Static<typeof ModerationQuery>;
 

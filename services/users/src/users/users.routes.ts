@@ -6,7 +6,7 @@ const tags = ['users'];
 const security = [{ bearer: [] }];
 
 export function userRoutes(app: App, deps: UserDeps): void {
-  app.get('/api/users/me', { onRequest: requireUser, schema: { tags, security, response: { 200: Me } } }, async (request) =>
+  app.get('/api/users/me', { onRequest: requireUser, schema: { tags, security, summary: 'Your account and addresses', response: { 200: Me } } }, async (request) =>
     getMe(deps, currentUser(request)),
   );
 
@@ -14,20 +14,20 @@ export function userRoutes(app: App, deps: UserDeps): void {
     '/api/users/me',
     {
       onRequest: requireUser,
-      schema: { tags, security, description: 'A new password needs currentPassword; addresses replace the whole list', body: UpdateMe, response: { 200: Me } },
+      schema: { tags, security, summary: 'Change your name, password or addresses', description: 'A new password needs currentPassword; addresses replace the whole list', body: UpdateMe, response: { 200: Me } },
     },
     async (request) => updateMe(deps, currentUser(request), request.body, request.ip),
   );
 
   app.get(
     '/api/users',
-    { onRequest: requireRole('admin'), schema: { tags, security, querystring: ListUsersQuery, response: { 200: Page(User) } } },
+    { onRequest: requireRole('admin'), schema: { tags, security, summary: 'List accounts (admin)', querystring: ListUsersQuery, response: { 200: Page(User) } } },
     async (request) => listUsers(deps, request.query),
   );
 
   app.patch(
     '/api/users/:id',
-    { onRequest: requireRole('admin'), schema: { tags, security, params: UserId, body: UpdateRole, response: { 200: User } } },
+    { onRequest: requireRole('admin'), schema: { tags, security, summary: "Change a user's role (admin)", params: UserId, body: UpdateRole, response: { 200: User } } },
     async (request) => changeRole(deps, request.params.id, request.body.role),
   );
 }

@@ -1,11 +1,12 @@
-import { ListQuery } from '@emporium/kit';
+import { IdParams, ListQuery } from '@emporium/kit';
 import { Type, type Static } from 'typebox';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 
 export const Role = Type.Union([Type.Literal('customer'), Type.Literal('employee'), Type.Literal('admin')]);
 
-export const Email = Type.String({ maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'Compared case-insensitively' });
+// Linear: the domain's labels exclude the dot that separates them, so no character can belong to two places.
+export const Email = Type.String({ maxLength: 254, pattern: '^[^\\s@]+@[^\\s@.]+(?:\\.[^\\s@.]+)+$', description: 'Compared case-insensitively' });
 export const NewPassword = Type.String({ minLength: 8, maxLength: 256, description: 'At least 8 characters' });
 export const UserName = Text(100);
 
@@ -45,7 +46,7 @@ export const UpdateMe = Type.Object(
 );
 export type UpdateMe = Static<typeof UpdateMe>;
 
-export const UserId = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+export const UserId = IdParams;
 
 export const UpdateRole = Type.Object({ role: Role });
 

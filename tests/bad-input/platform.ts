@@ -1,0 +1,87 @@
+// The whole platform through the launcher (`npm start`'s code) on PostgreSQL, for the bad-input suite:
+// every service and the gateway on free ports, its databases under a unique prefix, dropped at the end.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dropDatabase } from '@emporium/kit';
+import { freePortRange } from '@emporium/kit/testing';
+import { databaseUrl, existingServices, readSettings } from '../../packages/launcher/src/plan.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const STARTUP_MS = 360_000;
+
+export interface Platform {
+  url: string;
+  /** Each service's database URL, by service name. */
+  databases: Record<string, string>;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(postgres: string): Promise<Platform> {
+  const portBase = await freePortRange(6);
+  const dataDir = await mkdtemp(join(tmpdir(), 'emporium-bad-input-'));
+  const env: Record<string, string> = {
+    EMPORIUM_PORT_BASE: String(portBase),
+    EMPORIUM_DATA_DIR: dataDir,
+    EMPORIUM_HOST: '127.0.0.1',
+    EMPORIUM_POSTGRES: postgres,
+    EMPORIUM_DATABASE_PREFIX: `bad_input_${randomBytes(4).toString('hex')}_`,
+    // Demo mode (the launcher's default) stays on: the demo accounts give the suite its roles.
+    EMPORIUM_DEMO: 'true',
+    EMPORIUM_SKIP_WEB_BUILD: '1',
+    EMPORIUM_READY_TIMEOUT_MS: String(STARTUP_MS),
+    EMPORIUM_LOG_LEVEL: 'warn',
+    // Thousands of requests come from one address on purpose; the gateway's limit is not under test.
+    RATE_LIMIT_MAX: '1000000',
+  };
+  const inherited = { ...process.env };
+  delete inherited.TEST_DATABASE_URL;
+  delete inherited.NODE_TEST_CONTEXT;
+  // With an IPC channel and the orphan guard, the launcher stops everything even if this process is killed.
+  const guard = join(root, 'packages/launcher/src/orphan-guard.ts');
+  const launcher = spawn(process.execPath, ['--import', 'tsx', '--import', guard, 'packages/launcher/src/start.ts'], {
+    cwd: root,
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  launcher.stdout!.on('data', (chunk) => (output += chunk));
+  launcher.stderr!.on('data', (chunk) => (output += chunk));
+  const settings = readSettings(env, root);
+  const databases = Object.fromEntries(existingServices(root).map((name) => [name, databaseUrl(settings, name)!]));
+  const stop = async () => {
+    await stopLauncher(launcher);
+    for (const url of Object.values(databases)) await dropDatabase(url).catch(() => {});
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(() => /Emporium is ready at/.test(output), launcher, STARTUP_MS);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`);
+  }
+  return { url: `http://127.0.0.1:${portBase}`, databases, output: () => output, stop };
+}
+
+async function waitFor(ready: () => boolean, child: ChildProcess, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ready()) {
+    if (child.exitCode !== null) throw new Error(`the launcher exited with ${child.exitCode} before the platform was ready`);
+    if (Date.now() > deadline) throw new Error(`the platform was not ready within ${ms / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** SIGTERM lets the launcher stop its services cleanly; SIGKILL after a grace period (the orphan guard ends them then). */
+async function stopLauncher(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
