@@ -37,7 +37,7 @@ function proxy(originPort: number) {
     pool
       .request({ method: req.method as 'GET', path: req.url ?? '/', headers: { accept: 'application/json' } })
       .then((upstream) => {
-        res.writeHead(upstream.statusCode, { 'content-type': 'application/json', 'content-length': upstream.headers['content-length'] });
+        res.writeHead(upstream.statusCode, { 'content-type': 'application/json', 'content-length': String(upstream.headers['content-length']) });
         upstream.body.pipe(res);
       })
       .catch(() => {
