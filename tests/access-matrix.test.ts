@@ -9,15 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import { roleAllows, type App, type Role } from '@emporium/kit';
 import { createTestAuth, createTestDatabase, createTestServiceCredential, type TestAuth } from '@emporium/kit/testing';
 import { upstreamFor } from '../gateway/src/upstreams.ts';
+import { services, type ServiceName } from './services.ts';
 
-const services = {
-  users: () => import('../services/users/src/app.ts'),
-  products: () => import('../services/products/src/app.ts'),
-  discounts: () => import('../services/discounts/src/app.ts'),
-  orders: () => import('../services/orders/src/app.ts'),
-  reviews: () => import('../services/reviews/src/app.ts'),
-};
-type ServiceName = keyof typeof services;
 
 const callers: Array<{ who: string; role: Role | null }> = [
   { who: 'anonymous', role: null },
@@ -90,7 +83,7 @@ describe('access matrix over every public route', () => {
           const headers: Record<string, string> = role ? { authorization: `Bearer ${tokens.get(role)}` } : {};
           const payload = ['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined;
           const res = await app.inject({ method: route.method as 'GET', url, headers, payload });
-          const code = res.headers['content-type']?.includes('json') ? res.json().code : undefined;
+          const code = String(res.headers['content-type'] ?? '').includes('json') ? res.json().code : undefined;
           const expected = expectation(route.roles, role);
           const wrong =
             (expected === 401 && res.statusCode !== 401) ||

@@ -9,15 +9,8 @@ import { SignJWT } from 'jose';
 import { SERVICE_TOKEN_HEADER, type App, type Db } from '@emporium/kit';
 import { createTestAuth, createTestServiceCredential, openTestDb, type TestAuth } from '@emporium/kit/testing';
 import { deliveredEvent, seedReview } from '../services/reviews/test/helpers.ts';
+import { services, type ServiceName } from './services.ts';
 
-const services = {
-  users: () => import('../services/users/src/app.ts'),
-  products: () => import('../services/products/src/app.ts'),
-  discounts: () => import('../services/discounts/src/app.ts'),
-  orders: () => import('../services/orders/src/app.ts'),
-  reviews: () => import('../services/reviews/src/app.ts'),
-};
-type ServiceName = keyof typeof services;
 const CLOSED = 'http://127.0.0.1:1';
 
 describe('finding 2: /internal routes need a service credential', () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dropDatabase } from '@emporium/kit';
-import { freePortRange } from '@emporium/kit/testing';
+import { freePortRange, stopLauncher } from '@emporium/kit/testing';
 import { databaseUrl, existingServices, readSettings } from '../../packages/launcher/src/plan.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -76,12 +76,3 @@ async function waitFor(ready: () => boolean, child: ChildProcess, ms: number): P
   }
 }
 
-/** SIGTERM lets the launcher stop its services cleanly; SIGKILL after a grace period (the orphan guard ends them then). */
-async function stopLauncher(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-}

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePortRange } from '@emporium/kit/testing';
+import { freePortRange, stopLauncher } from '@emporium/kit/testing';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const launcherEntry = join(repoRoot, 'packages/launcher/src/start.ts');
@@ -48,15 +48,6 @@ async function waitForReady(url: string, child: ChildProcess, timeoutMs: number)
   throw new Error(`${url} was not ready within ${timeoutMs / 1000} s`);
 }
 
-/** SIGTERM lets the launcher stop its services; SIGKILL after a grace period (its services' orphan guard ends them then). */
-async function stopLauncher(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** The last lines of each service's log, read before the temporary folder goes away. */
 function tailOfLogs(folder: string): string {

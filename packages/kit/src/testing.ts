@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -123,3 +124,16 @@ export async function freePortRange(count: number): Promise<number> {
 }
 
 export { createTestServiceCredential, type TestServiceCredential } from './service-token-testing.ts';
+
+/**
+ * Stops a launcher a test started: SIGTERM lets it stop its services cleanly; SIGKILL after a grace
+ * period (its services' orphan guard and the database's parent-death signal end them then).
+ */
+export async function stopLauncher(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
