@@ -35,6 +35,9 @@ export async function keyEncryptionKey(dataDir: string): Promise<string> {
   const file = join(dataDir, 'secrets', 'auth-key-encryption.key');
   const existing = await readFile(file, 'utf8').catch((err) => (err.code === 'ENOENT' ? null : Promise.reject(err)));
   if (existing) return existing.trim();
+  // The data folder itself stays open to others (run as root, the embedded server runs as the user
+  // postgres and must reach data/postgres); only the secrets folder is closed.
+  await mkdir(dataDir, { recursive: true });
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const made = randomBytes(32).toString('hex');
   await writeFile(file, `${made}\n`, { mode: 0o600, flag: 'wx' });
