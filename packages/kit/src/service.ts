@@ -54,7 +54,9 @@ class OneLinePerRequest extends LogController {
 
   override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
     const line = { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
-    if (error || reply.statusCode >= 500) reply.log.warn({ ...line, err: error ?? undefined }, 'request failed');
+    // "Not ready yet" (503 on /health/ready while peers start) is an answer, not a failure.
+    const failed = error || (reply.statusCode >= 500 && !request.url.startsWith('/health/'));
+    if (failed) reply.log.warn({ ...line, err: error ?? undefined }, 'request failed');
     else reply.log.info(line, 'request completed');
   }
 }
