@@ -81,7 +81,7 @@ function AddressBook({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {
     });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const next = [...me.addresses];
+    const next: Address[] = [...me.addresses];
     if (editing === 'new') next.push(cleanAddress(draft));
     else if (editing !== null) next[editing] = { ...cleanAddress(draft), id: me.addresses[editing].id };
     void save(next);
