@@ -1,7 +1,6 @@
 // Loading data for a screen, through TanStack Query: it keys each request by what it asked for, so a
 // slow answer to an old question never overwrites the answer to the current one.
 import { keepPreviousData, QueryClient, useInfiniteQuery, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import type { Page } from './api/types.ts';
 import { getSession, onSessionChange } from './auth/session.ts';
 
@@ -26,7 +25,7 @@ export interface Loaded<T> {
 export function useLoad<T>(key: QueryKey, load: () => Promise<T>): Loaded<T> {
   const client = useQueryClient();
   const query = useQuery({ queryKey: key, queryFn: load });
-  const setData = useCallback((data: T) => client.setQueryData(key, data), [client, JSON.stringify(key)]);
+  const setData = (data: T) => void client.setQueryData(key, data);
   return { data: query.data, error: query.error, loading: query.isFetching, reload: () => void query.refetch(), setData };
 }
 
