@@ -1,45 +1,71 @@
 // Which screen a path shows. The storefront lives at /, the employee console under /console.
-import { ConsoleApp } from './pages/console/ConsoleApp.tsx';
+import { useEffect } from 'react';
+import { Outlet, Route, Routes, useLocation, useNavigationType, useParams, useSearchParams } from 'react-router';
 import { Header } from './components/Header.tsx';
+import { RequireUser } from './components/RequireUser.tsx';
+import { ConsoleRoutes } from './pages/console/ConsoleApp.tsx';
 import { AccountPage } from './pages/store/AccountPage.tsx';
+import { LoginPage, RegisterPage } from './pages/store/AuthPages.tsx';
 import { CartPage } from './pages/store/CartPage.tsx';
 import { CatalogPage } from './pages/store/CatalogPage.tsx';
 import { CheckoutPage } from './pages/store/CheckoutPage.tsx';
-import { LoginPage, RegisterPage } from './pages/store/AuthPages.tsx';
 import { NotFound } from './pages/store/NotFound.tsx';
 import { OrderPage } from './pages/store/OrderPage.tsx';
 import { OrdersPage } from './pages/store/OrdersPage.tsx';
 import { ProductPage } from './pages/store/ProductPage.tsx';
-import { match, useLocation, type Location } from './router.tsx';
 
-function storePage(location: Location) {
-  const { path } = location;
-  if (path === '/') return <CatalogPage search={location.search} />;
-  const product = match('/products/:id', path);
-  if (product) return <ProductPage id={product.id} />;
-  if (path === '/cart') return <CartPage />;
-  if (path === '/checkout') return <CheckoutPage />;
-  if (path === '/login') return <LoginPage next={location.search.get('next')} />;
-  if (path === '/register') return <RegisterPage next={location.search.get('next')} />;
-  if (path === '/account') return <AccountPage />;
-  if (path === '/orders') return <OrdersPage />;
-  const order = match('/orders/:id', path);
-  if (order) return <OrderPage id={order.id} />;
-  return <NotFound />;
+/** A new page starts at its top; going back, or changing a filter in place, keeps the scroll. */
+function ScrollToTopOnPush() {
+  const { pathname } = useLocation();
+  const type = useNavigationType();
+  useEffect(() => {
+    if (type === 'PUSH') window.scrollTo(0, 0);
+  }, [pathname, type]);
+  return null;
 }
 
-export function App() {
-  const location = useLocation();
-  if (location.path === '/console' || location.path.startsWith('/console/')) return <ConsoleApp location={location} />;
+function StoreFrame() {
   return (
     <>
       <a className="skip-link" href="#main">Skip to content</a>
       <Header />
-      <main id="main" className="page">{storePage(location)}</main>
+      <main id="main" className="page"><Outlet /></main>
       <footer className="site-footer">
         <span>Emporium · an open shop</span>
         <a href="/docs">API docs</a>
       </footer>
+    </>
+  );
+}
+
+// Screens take plain props; these read them from the address.
+const Catalog = () => <CatalogPage search={useSearchParams()[0]} />;
+const Login = () => <LoginPage next={useSearchParams()[0].get('next')} />;
+const Register = () => <RegisterPage next={useSearchParams()[0].get('next')} />;
+const Product = () => <ProductPage id={useParams().id!} />;
+const Order = () => <OrderPage id={useParams().id!} />;
+
+export function App() {
+  return (
+    <>
+      <ScrollToTopOnPush />
+      <Routes>
+        <Route path="/console/*" element={<RequireUser><ConsoleRoutes /></RequireUser>} />
+        <Route element={<StoreFrame />}>
+          <Route index element={<Catalog />} />
+          <Route path="products/:id" element={<Product />} />
+          <Route path="cart" element={<CartPage />} />
+          <Route path="login" element={<Login />} />
+          <Route path="register" element={<Register />} />
+          <Route element={<RequireUser><Outlet /></RequireUser>}>
+            <Route path="checkout" element={<CheckoutPage />} />
+            <Route path="account" element={<AccountPage />} />
+            <Route path="orders" element={<OrdersPage />} />
+            <Route path="orders/:id" element={<Order />} />
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
     </>
   );
 }

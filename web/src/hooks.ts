@@ -1,43 +1,5 @@
-// Loading data for a screen: the result, the failure, and a way to load again.
-import { useCallback, useEffect, useRef, useState } from 'react';
-
-export interface Loaded<T> {
-  data: T | undefined;
-  error: unknown;
-  loading: boolean;
-  reload: () => void;
-  setData: (data: T) => void;
-}
-
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [round, setRound] = useState(0);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    setLoading(true);
-    setError(null);
-    load().then(
-      (value) => {
-        if (ticket !== latest.current) return;
-        setData(value);
-        setLoading(false);
-      },
-      (failure) => {
-        if (ticket !== latest.current) return;
-        setError(failure);
-        setLoading(false);
-      },
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, round]);
-
-  const reload = useCallback(() => setRound((n) => n + 1), []);
-  return { data, error, loading, reload, setData };
-}
+// Actions a screen runs (saving, placing, deleting): one at a time, with their failure kept for the form.
+import { useCallback, useRef, useState } from 'react';
 
 /** Runs one action at a time and keeps its failure for the form to show. */
 export function useAction() {

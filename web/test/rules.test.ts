@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { ApiError } from '../src/api/client.ts';
 import { describeError, fieldErrorsOf, fieldKey } from '../src/api/errors.ts';
 import { addLine, cartCount, removeLine, setLineQuantity, type CartLine } from '../src/cart/cart.ts';
+import { cartTotals, lineTotal, priceLines, quoteKey } from '../src/cart/pricing.ts';
 import { cleanAddress } from '../src/components/AddressFields.tsx';
 import { discountedAmount, formatMoney, moneyInputText, parseMoneyInput, safeUrl } from '../src/format.ts';
 
@@ -55,6 +56,20 @@ describe('cart', () => {
     assert.equal(setLineQuantity(cart, 'a', 0)[0].quantity, 1);
     assert.equal(setLineQuantity(cart, 'a', 3.7)[0].quantity, 3);
     assert.deepEqual(removeLine(cart, 'a').map((l) => l.productId), ['b']);
+  });
+});
+
+describe('what the cart costs', () => {
+  test("lines take today's quote where there is one and the price seen when added otherwise", () => {
+    const quotes = [{ productId: 'a', price: usd(1000), discountedPrice: usd(800), discount: { id: 'd', percent: 20, endsAt: null } }];
+    const lines = priceLines([line('a', 2), line('b', 3)], quotes);
+    assert.deepEqual(lines.map(lineTotal), [usd(1600), usd(3000)]);
+    assert.deepEqual(cartTotals(lines), { subtotal: usd(5000), total: usd(4600), savings: usd(400) });
+    assert.deepEqual(cartTotals(priceLines([line('a', 2)], undefined)), { subtotal: usd(2000), total: usd(2000), savings: usd(0) });
+  });
+
+  test('the same products ask for the same quote, whatever their order in the cart', () => {
+    assert.equal(quoteKey([line('b', 1), line('a', 1)]), quoteKey([line('a', 5), line('b', 2)]));
   });
 });
 

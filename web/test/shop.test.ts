@@ -1,7 +1,11 @@
 // The storefront and the console in a real browser against the real platform (launcher, demo data):
 // one journey of a customer and an employee, step by step, each step a test that needs the ones before.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { documentText, fetchDocument, savedDocumentPath } from '../scripts/api-types.ts';
 import { launchBrowser, type Browser } from './browser.ts';
+import * as accessSteps from './access.steps.ts';
 import * as consoleSteps from './console.steps.ts';
 import { newJourney, type Journey } from './journey.ts';
 import { startPlatform, type Platform } from './platform.ts';
@@ -39,6 +43,12 @@ after(async () => {
 }, { timeout: 60_000 });
 
 describe('storefront and console', { timeout: 900_000 }, () => {
+  step("the OpenAPI document the UI's types are generated from is the one the gateway serves", async () => {
+    const live = documentText(await fetchDocument(platform.url));
+    assert.ok(live === readFileSync(savedDocumentPath, 'utf8'), `stale: run \`npm run api-types -w web -- ${platform.url}\``);
+  });
+  step('issue 21: each page that needs a login, opened signed out, shows the login form and then the page asked for', accessSteps.protectedPagesShowLogin);
+  step('issue 21: Checkout from the cart, signed out, asks to log in and goes on to the checkout', accessSteps.checkoutFromCartShowsLogin);
   step('a visitor sees what is wrong next to the field it concerns', storeSteps.showsFieldErrors);
   step('a customer finds a product, keeps it in the cart across a reload and orders it once despite a double click', storeSteps.findAndOrderOnce);
   step('finding 4: no token is kept where page scripts can read it, and a reload keeps the customer signed in', securitySteps.keepsTokensFromScripts);

@@ -2,9 +2,11 @@
 import { SESSION_HEADERS } from '../auth/session.ts';
 import { api, type Query } from './client.ts';
 import type {
-  Address, Category, Discount, DiscountBadge, Me, Money, Order, OrderStatus, Page, Product, ProductInput,
+  Body, Category, Discount, Me, Order, OrderStatus, Page, PlaceOrder, PriceQuote, Product, ProductInput,
   Review, ReviewInput, ReviewPage, Role, Session, StatusChange, User,
 } from './types.ts';
+
+export type { PlaceOrder, PriceQuote };
 
 export const auth = {
   register: (input: { email: string; password: string; name: string }) => api.post<Session>('/auth/register', input, SESSION_HEADERS),
@@ -15,7 +17,7 @@ export const auth = {
 
 export const users = {
   me: () => api.get<Me>('/users/me'),
-  updateMe: (input: { name?: string; password?: string; currentPassword?: string; addresses?: Address[] }) =>
+  updateMe: (input: Body<'patchUsersMe'>) =>
     api.patch<Me>('/users/me', input),
   list: (query: Query) => api.get<Page<User>>('/users', query),
   setRole: (id: string, role: Role) => api.patch<User>(`/users/${encodeURIComponent(id)}`, { role }),
@@ -40,12 +42,7 @@ export const products = {
   categories: () => api.get<{ items: Category[] }>('/categories'),
 };
 
-export interface DiscountInput {
-  productId: string;
-  percent: number;
-  startsAt?: string;
-  endsAt?: string;
-}
+export type DiscountInput = Body<'postDiscounts'>;
 
 export const discounts = {
   list: (productId: string) => api.get<Page<Discount>>('/discounts', { productId, limit: 100 }),
@@ -53,11 +50,6 @@ export const discounts = {
   update: (id: string, input: Partial<Omit<DiscountInput, 'productId'>>) => api.patch<Discount>(`/discounts/${encodeURIComponent(id)}`, input),
   remove: (id: string) => api.delete(`/discounts/${encodeURIComponent(id)}`),
 };
-
-export interface PlaceOrder {
-  items: { productId: string; quantity: number }[];
-  shippingAddress: Address;
-}
 
 export const orders = {
   place: (input: PlaceOrder, idempotencyKey: string) => api.post<Order>('/orders', input, { 'Idempotency-Key': idempotencyKey }),
@@ -77,13 +69,6 @@ export const reviews = {
   hide: (id: string) => api.post<Review>(`/reviews/${encodeURIComponent(id)}/hide`),
   unhide: (id: string) => api.post<Review>(`/reviews/${encodeURIComponent(id)}/unhide`),
 };
-
-export interface PriceQuote {
-  productId: string;
-  price: Money;
-  discountedPrice: Money;
-  discount: DiscountBadge | null;
-}
 
 export const prices = {
   quote: (productIds: string[]) => api.get<{ items: PriceQuote[] }>('/prices', { productIds: productIds.join(',') }),

@@ -1,39 +1,48 @@
-// Shapes of the public API (DESIGN.md is the contract).
+// Shapes of the public API, picked out of the types generated from the gateway's /openapi.json
+// (schema.d.ts, by web/scripts/api-types.ts): when a service changes a shape, the UI's type check
+// sees it. The document names no shared schemas, so each shape is read off an operation.
+import type { operations } from './schema';
 
-export interface Money {
-  amount: number;
-  currency: string;
-}
+type Operation = keyof operations;
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
+/** What an operation answers with when it succeeds. */
+export type Answer<O extends Operation> = operations[O]['responses'] extends infer R
+  ? R extends { 200: infer Ok } ? JsonOf<Ok> : R extends { 201: infer Created } ? JsonOf<Created> : never
+  : never;
+/** The JSON body an operation takes. */
+export type Body<O extends Operation> = JsonOf<NonNullable<operations[O]['requestBody']>>;
 
+/** Every list of the API: `?limit=&cursor=` in, this out (DESIGN.md). */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export type Role = 'customer' | 'employee' | 'admin';
+export type Product = Answer<'getProductsById'>;
+export type Money = Product['price'];
+export type DiscountBadge = NonNullable<Product['discount']>;
+export type ProductInput = Body<'postProducts'>;
+export type Category = Answer<'getCategories'>['items'][number];
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-}
+export type Me = Answer<'getUsersMe'>;
+export type User = Answer<'getUsers'>['items'][number];
+export type Role = User['role'];
+/** An address as typed into a form and shipped to; a saved one also carries the id the users service gave it. */
+export type Address = PlaceOrder['shippingAddress'] & Partial<Pick<Me['addresses'][number], 'id'>>;
 
-export interface Address {
-  /** Saved addresses carry one (users service); shipping addresses do not. */
-  id?: string;
-  name: string;
-  line1: string;
-  line2?: string;
-  city: string;
-  postalCode: string;
-  country: string;
-}
+export type Discount = Answer<'getDiscounts'>['items'][number];
+export type PriceQuote = Answer<'getPrices'>['items'][number];
 
-export interface Me extends User {
-  addresses: Address[];
-}
+export type Order = Answer<'getOrdersById'>;
+export type OrderStatus = Order['status'];
+export type OrderLine = Order['items'][number];
+export type PlaceOrder = Body<'postOrders'>;
+export type StatusChange = Body<'postOrdersByIdStatus'>;
+
+export type ReviewPage = Answer<'getProductsByIdReviews'>;
+export type Review = ReviewPage['items'][number];
+export type RatingSummary = ReviewPage['summary'];
+export type ReviewInput = Body<'postProductsByIdReviews'>;
 
 /** What the web UI holds of a session: the refresh token stays in the gateway's httpOnly cookie. */
 export interface Session {
@@ -41,123 +50,15 @@ export interface Session {
   accessToken: string;
 }
 
-export interface DiscountBadge {
-  id: string;
-  percent: number;
-  endsAt: string | null;
-}
-
-export interface Product {
-  id: string;
-  name: string;
-  description: string;
-  category: string;
-  images: string[];
-  links: string[];
-  price: Money;
-  discountedPrice: Money;
-  discount: DiscountBadge | null;
-  stock: number;
-  rating: { average: number; count: number };
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ProductInput {
-  name: string;
-  description: string;
-  category: string;
-  price: Money;
-  stock: number;
-  images: string[];
-  links: string[];
-}
-
-export interface Category {
-  name: string;
-  productCount: number;
-}
-
-export interface Discount {
-  id: string;
-  productId: string;
-  percent: number;
-  startsAt: string | null;
-  endsAt: string | null;
-  [other: string]: unknown;
-}
-
-export type OrderStatus = 'pending' | 'shipped' | 'out_for_delivery' | 'delivered' | 'cancelled';
-
-export interface OrderLine {
-  productId: string;
-  name: string;
-  image: string | null;
-  quantity: number;
-  unitPrice: Money;
-  discountPercent: number | null;
-  unitDiscountedPrice: Money;
-  lineTotal: Money;
-}
-
-export interface Order {
-  id: string;
-  customerId: string;
-  status: OrderStatus;
-  items: OrderLine[];
-  total: Money;
-  shippingAddress: Address;
-  estimatedDelivery: string | null;
-  carrier: string | null;
-  trackingNumber: string | null;
-  history: { status: OrderStatus; at: string; note?: string | null }[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface StatusChange {
-  status: OrderStatus;
-  carrier?: string;
-  trackingNumber?: string;
-  estimatedDelivery?: string;
-  note?: string;
-}
-
-export interface Review {
-  id: string;
-  productId: string;
-  authorId: string;
-  authorName: string;
-  rating: number;
-  title: string;
-  body: string;
-  verifiedPurchase: boolean;
-  hidden?: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface RatingSummary {
-  average: number;
-  count: number;
-  histogram: Record<string, number>;
-}
-
-export interface ReviewPage extends Page<Review> {
-  summary: RatingSummary;
-}
-
-export interface ReviewInput {
-  rating: number;
-  title: string;
-  body: string;
-}
-
 export interface FieldError {
   path: string;
   message: string;
 }
 
+/**
+ * A problem+json body as the client reads it: tolerant on purpose, because it also stands for
+ * answers that never reached a service (a proxy's 502, the client's own "offline").
+ */
 export interface Problem {
   type?: string;
   title?: string;

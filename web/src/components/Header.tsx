@@ -2,19 +2,21 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { isStaff, useAuth } from '../auth/AuthContext.tsx';
 import { useCart } from '../cart/CartContext.tsx';
-import { Link, navigate, useLocation } from '../router.tsx';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 
 export function Header() {
   const { user, logout } = useAuth();
   const { count } = useCart();
-  const location = useLocation();
-  const urlQuery = location.path === '/' ? (location.search.get('q') ?? '') : '';
+  const { pathname } = useLocation();
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const urlQuery = pathname === '/' ? (searchParams.get('q') ?? '') : '';
   const [query, setQuery] = useState(urlQuery);
   useEffect(() => setQuery(urlQuery), [urlQuery]);
 
   const search = (event: FormEvent) => {
     event.preventDefault();
-    const params = new URLSearchParams(location.path === '/' ? location.search : undefined);
+    const params = new URLSearchParams(pathname === '/' ? searchParams : undefined);
     if (query.trim()) params.set('q', query.trim());
     else params.delete('q');
     navigate(`/${params.size ? `?${params}` : ''}`);
@@ -23,20 +25,20 @@ export function Header() {
   return (
     <header className="site-header">
       <div className="header-inner">
-        <Link href="/" className="brand">Emporium</Link>
+        <Link to="/" className="brand">Emporium</Link>
         <form className="header-search" role="search" onSubmit={search}>
           <label htmlFor="site-search" className="visually-hidden">Search products</label>
           <input id="site-search" type="search" placeholder="Search products" value={query} onChange={(e) => setQuery(e.target.value)} />
           <button type="submit">Search</button>
         </form>
         <nav className="header-nav" aria-label="Account">
-          {isStaff(user) ? <Link href="/console">Console</Link> : null}
-          {user ? <Link href="/orders">My orders</Link> : null}
-          {user ? <Link href="/account">Account</Link> : <Link href="/login">Log in</Link>}
+          {isStaff(user) ? <Link to="/console">Console</Link> : null}
+          {user ? <Link to="/orders">My orders</Link> : null}
+          {user ? <Link to="/account">Account</Link> : <Link to="/login">Log in</Link>}
           {user ? (
             <button type="button" className="link-button" onClick={() => void logout().then(() => navigate('/'))}>Log out</button>
           ) : null}
-          <Link href="/cart" className="cart-link" aria-label={`Cart, ${count} item${count === 1 ? '' : 's'}`}>
+          <Link to="/cart" className="cart-link" aria-label={`Cart, ${count} item${count === 1 ? '' : 's'}`}>
             Cart <span className="cart-count" aria-hidden="true">{count}</span>
           </Link>
         </nav>

@@ -1,7 +1,7 @@
 // What an order contains and where it goes; shared by the customer's and the employee's views.
 import type { Order } from '../api/types.ts';
 import { formatMoney, formatPercent } from '../format.ts';
-import { Link } from '../router.tsx';
+import { Link } from 'react-router';
 import { addressText } from './AddressFields.tsx';
 import { ProductImage } from './ProductImage.tsx';
 
@@ -17,8 +17,8 @@ export function OrderLines({ order, linkProducts }: { order: Order; linkProducts
           <tr key={line.productId}>
             <td className="order-line-name">
               <ProductImage className="cart-thumb" src={line.image} alt="" />
-              {linkProducts ? <Link href={`/products/${encodeURIComponent(line.productId)}`}>{line.name}</Link> : <span>{line.name}</span>}
-              {reviewable ? <Link className="review-link" href={`/products/${encodeURIComponent(line.productId)}#reviews`} aria-label={`Review ${line.name}`}>Review</Link> : null}
+              {linkProducts ? <Link to={`/products/${encodeURIComponent(line.productId)}`}>{line.name}</Link> : <span>{line.name}</span>}
+              {reviewable ? <Link className="review-link" to={`/products/${encodeURIComponent(line.productId)}#reviews`} aria-label={`Review ${line.name}`}>Review</Link> : null}
             </td>
             <td>{line.quantity}</td>
             <td>

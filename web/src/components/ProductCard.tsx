@@ -1,6 +1,6 @@
 // One product in the grid: picture, name, price with discount, rating and stock.
 import type { Product } from '../api/types.ts';
-import { Link } from '../router.tsx';
+import { Link } from 'react-router';
 import { Price } from './Price.tsx';
 import { ProductImage } from './ProductImage.tsx';
 import { Stars } from './Stars.tsx';
@@ -10,13 +10,13 @@ export function ProductCard({ product }: { product: Product }) {
   const href = `/products/${encodeURIComponent(product.id)}`;
   return (
     <article className="product-card" data-testid="product-card">
-      <Link href={href} className="product-card-image" tabIndex={-1} aria-hidden="true">
+      <Link to={href} className="product-card-image" tabIndex={-1} aria-hidden="true">
         <ProductImage src={product.images[0]} alt="" />
       </Link>
       <div className="product-card-body">
         <span className="product-card-category">{product.category}</span>
         <h3>
-          <Link href={href}>{product.name}</Link>
+          <Link to={href}>{product.name}</Link>
         </h3>
         <Stars value={product.rating.average} count={product.rating.count} />
         <Price price={product.price} discountedPrice={product.discountedPrice} discount={product.discount} />

@@ -13,8 +13,8 @@ export function RatingSummary({ summary }: { summary: Summary }) {
       </div>
       <table className="histogram" aria-label="Ratings by stars">
         <tbody>
-          {[5, 4, 3, 2, 1].map((stars) => {
-            const n = summary.histogram?.[String(stars)] ?? 0;
+          {([5, 4, 3, 2, 1] as const).map((stars) => {
+            const n = summary.histogram?.[stars] ?? 0;
             return (
               <tr key={stars}>
                 <th scope="row">{stars} ★</th>

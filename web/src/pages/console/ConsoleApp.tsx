@@ -1,7 +1,6 @@
 // The employee console: its own frame and navigation, open to employees and admins only.
-import { useEffect } from 'react';
+import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { isStaff, useAuth } from '../../auth/AuthContext.tsx';
-import { Link, match, navigate, type Location } from '../../router.tsx';
 import { LowStockPage } from './LowStockPage.tsx';
 import { OrderConsolePage } from './OrderConsolePage.tsx';
 import { OrdersConsolePage } from './OrdersConsolePage.tsx';
@@ -10,20 +9,6 @@ import { ProductsConsolePage } from './ProductsConsolePage.tsx';
 import { ReviewsQueuePage } from './ReviewsQueuePage.tsx';
 import { UsersPage } from './UsersPage.tsx';
 
-function consolePage(path: string, isAdmin: boolean) {
-  if (path === '/console' || path === '/console/products') return <ProductsConsolePage />;
-  if (path === '/console/products/new') return <ProductEditPage id={null} />;
-  const product = match('/console/products/:id', path);
-  if (product) return <ProductEditPage id={product.id} />;
-  if (path === '/console/low-stock') return <LowStockPage />;
-  if (path === '/console/orders') return <OrdersConsolePage />;
-  const order = match('/console/orders/:id', path);
-  if (order) return <OrderConsolePage id={order.id} />;
-  if (path === '/console/reviews') return <ReviewsQueuePage />;
-  if (path === '/console/users' && isAdmin) return <UsersPage />;
-  return <p>Nothing here. <Link href="/console">Back to the console</Link></p>;
-}
-
 const sections = [
   ['/console/products', 'Products'],
   ['/console/low-stock', 'Low stock'],
@@ -31,39 +16,59 @@ const sections = [
   ['/console/reviews', 'Reviews'],
 ] as const;
 
-export function ConsoleApp({ location }: { location: Location }) {
+const EditProduct = () => <ProductEditPage id={useParams().id!} />;
+const Order = () => <OrderConsolePage id={useParams().id!} />;
+const NothingHere = () => <p>Nothing here. <Link to="/console">Back to the console</Link></p>;
+
+function ConsolePages({ isAdmin }: { isAdmin: boolean }) {
+  return (
+    <Routes>
+      <Route index element={<ProductsConsolePage />} />
+      <Route path="products" element={<ProductsConsolePage />} />
+      <Route path="products/new" element={<ProductEditPage id={null} />} />
+      <Route path="products/:id" element={<EditProduct />} />
+      <Route path="low-stock" element={<LowStockPage />} />
+      <Route path="orders" element={<OrdersConsolePage />} />
+      <Route path="orders/:id" element={<Order />} />
+      <Route path="reviews" element={<ReviewsQueuePage />} />
+      {isAdmin ? <Route path="users" element={<UsersPage />} /> : null}
+      <Route path="*" element={<NothingHere />} />
+    </Routes>
+  );
+}
+
+/** Shown inside RequireUser, so someone is signed in. */
+export function ConsoleRoutes() {
   const { user, logout } = useAuth();
-  useEffect(() => {
-    if (!user) navigate(`/login?next=${encodeURIComponent(location.path)}`, { replace: true });
-  }, [user, location.path]);
-  if (!user) return null;
-  if (!isStaff(user)) {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  if (!user || !isStaff(user)) {
     return (
       <main className="page narrow" id="main">
         <h1>Employees only</h1>
-        <p>The console is for Emporium staff. <Link href="/">Back to the shop</Link></p>
+        <p>The console is for Emporium staff. <Link to="/">Back to the shop</Link></p>
       </main>
     );
   }
   const isAdmin = user.role === 'admin';
   const links = isAdmin ? [...sections, ['/console/users', 'Users'] as const] : sections;
-  const active = (href: string) => location.path.startsWith(href) || (href === '/console/products' && location.path === '/console');
+  const active = (href: string) => pathname.startsWith(href) || (href === '/console/products' && pathname === '/console');
   return (
     <div className="console">
       <header className="console-header">
-        <Link href="/console" className="brand">Emporium <span>console</span></Link>
+        <Link to="/console" className="brand">Emporium <span>console</span></Link>
         <nav aria-label="Console">
           {links.map(([href, label]) => (
-            <Link key={href} href={href} aria-current={active(href) ? 'page' : undefined}>{label}</Link>
+            <Link key={href} to={href} aria-current={active(href) ? 'page' : undefined}>{label}</Link>
           ))}
         </nav>
         <div className="console-user">
           <span className="muted">{user.name} ({user.role})</span>
-          <Link href="/">Storefront</Link>
+          <Link to="/">Storefront</Link>
           <button type="button" className="link-button" onClick={() => void logout().then(() => navigate('/'))}>Log out</button>
         </div>
       </header>
-      <main className="console-main" id="main">{consolePage(location.path, isAdmin)}</main>
+      <main className="console-main" id="main"><ConsolePages isAdmin={isAdmin} /></main>
     </div>
   );
 }

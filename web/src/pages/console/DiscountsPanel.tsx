@@ -4,7 +4,8 @@ import { discounts as discountsApi } from '../../api/endpoints.ts';
 import type { Discount, Product } from '../../api/types.ts';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { discountedAmount, formatDateTime, formatMoney, formatPercent } from '../../format.ts';
-import { useAction, useLoad } from '../../hooks.ts';
+import { useLoad } from '../../data.ts';
+import { useAction } from '../../hooks.ts';
 import { DiscountForm } from './DiscountForm.tsx';
 
 function windowState(discount: Discount, now = Date.now()): string {
@@ -16,7 +17,7 @@ function windowState(discount: Discount, now = Date.now()): string {
 }
 
 export function DiscountsPanel({ product, onChanged }: { product: Product; onChanged: () => void }) {
-  const list = useLoad(() => discountsApi.list(product.id), [product.id]);
+  const list = useLoad(['discounts', product.id], () => discountsApi.list(product.id));
   const remove = useAction();
   // The list answers at once; the product's own copy of its discount follows by event a moment later.
   const active = list.data?.items.find((discount) => windowState(discount) === 'Active');

@@ -4,7 +4,7 @@ import { products as productsApi } from '../../api/endpoints.ts';
 import type { Product } from '../../api/types.ts';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { LOW_STOCK } from '../../components/StockState.tsx';
-import { useLoad } from '../../hooks.ts';
+import { useLoad } from '../../data.ts';
 import { ProductTable } from './ProductTable.tsx';
 
 const MAX_PAGES = 50;
@@ -24,7 +24,7 @@ async function allProducts(): Promise<Product[]> {
 
 export function LowStockPage() {
   const [threshold, setThreshold] = useState(LOW_STOCK);
-  const catalog = useLoad(allProducts, []);
+  const catalog = useLoad(['products', 'all'], allProducts);
   const low = (catalog.data ?? []).filter((p) => p.stock <= threshold).sort((a, b) => a.stock - b.stock || a.name.localeCompare(b.name));
   return (
     <section>

@@ -4,18 +4,18 @@ import { ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { OrderLines, ShippingTo } from '../../components/OrderDetails.tsx';
 import { StatusBadge, Timeline } from '../../components/Timeline.tsx';
 import { formatDateTime } from '../../format.ts';
-import { useLoad } from '../../hooks.ts';
-import { Link } from '../../router.tsx';
+import { useLoad } from '../../data.ts';
+import { Link } from 'react-router';
 import { StatusActions } from './StatusActions.tsx';
 
 export function OrderConsolePage({ id }: { id: string }) {
-  const order = useLoad(() => ordersApi.get(id), [id]);
+  const order = useLoad(['orders', 'one', id], () => ordersApi.get(id));
   if (order.loading && !order.data) return <Loading />;
   if (!order.data) return <ErrorNotice error={order.error} retry={order.reload} />;
   const current = order.data;
   return (
     <section>
-      <Link href={`/console/orders?status=${current.status}`}>← Orders</Link>
+      <Link to={`/console/orders?status=${current.status}`}>← Orders</Link>
       <div className="console-title">
         <h1>Order #{current.id.slice(-8)} <StatusBadge status={current.status} /></h1>
       </div>

@@ -4,22 +4,21 @@ import type { OrderStatus } from '../../api/types.ts';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { StatusBadge } from '../../components/Timeline.tsx';
 import { formatDateTime, formatMoney, statusLabels } from '../../format.ts';
-import { Link, navigate, useLocation } from '../../router.tsx';
-import { usePagedList } from '../../usePagedList.ts';
+import { Link, useSearchParams } from 'react-router';
+import { usePagedList } from '../../data.ts';
 
 const filters: (OrderStatus | '')[] = ['', 'pending', 'shipped', 'out_for_delivery', 'delivered', 'cancelled'];
 
 export function OrdersConsolePage() {
-  const location = useLocation();
-  const status = (location.search.get('status') ?? 'pending') as OrderStatus | '';
-  const list = usePagedList((cursor) => ordersApi.list({ status, cursor, limit: 50 }), [status]);
+  const [search] = useSearchParams();
+  const status = (search.get('status') ?? 'pending') as OrderStatus | '';
+  const list = usePagedList(['orders', 'all', status], (cursor) => ordersApi.list({ status, cursor, limit: 50 }));
   return (
     <section>
       <h1>Orders</h1>
       <nav className="tabs" aria-label="Order status">
         {filters.map((value) => (
-          <Link key={value || 'all'} href={`/console/orders?status=${value}`} aria-current={value === status ? 'page' : undefined}
-            onClick={(e) => { e.preventDefault(); navigate(`/console/orders?status=${value}`, { replace: true }); }}>
+          <Link key={value || 'all'} to={`/console/orders?status=${value}`} replace aria-current={value === status ? 'page' : undefined}>
             {value ? statusLabels[value] : 'All'}
           </Link>
         ))}
@@ -36,7 +35,7 @@ export function OrdersConsolePage() {
             <tbody>
               {list.items.map((order) => (
                 <tr key={order.id} data-testid="console-order-row">
-                  <td><Link href={`/console/orders/${encodeURIComponent(order.id)}`}>#{order.id.slice(-8)}</Link></td>
+                  <td><Link to={`/console/orders/${encodeURIComponent(order.id)}`}>#{order.id.slice(-8)}</Link></td>
                   <td>{formatDateTime(order.createdAt)}</td>
                   <td>{order.shippingAddress.name}, {order.shippingAddress.city}</td>
                   <td>{order.items.map((item) => `${item.quantity} × ${item.name}`).join(', ')}</td>

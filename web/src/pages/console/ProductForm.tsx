@@ -7,7 +7,8 @@ import type { Product, ProductInput } from '../../api/types.ts';
 import { TextArea, TextField } from '../../components/Field.tsx';
 import { ErrorNotice, SuccessNotice } from '../../components/Notice.tsx';
 import { getShopCurrency, moneyInputText, parseMoneyInput } from '../../format.ts';
-import { useAction, useLoad } from '../../hooks.ts';
+import { useLoad } from '../../data.ts';
+import { useAction } from '../../hooks.ts';
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
@@ -30,7 +31,7 @@ export function ProductForm({ product, onSaved }: { product: Product | null; onS
     images: product?.images.join('\n') ?? '', links: product?.links.join('\n') ?? '',
   });
   const [saved, setSaved] = useState(new URLSearchParams(window.location.search).has('created') ? 'Product created.' : '');
-  const categories = useLoad(() => productsApi.categories(), []);
+  const categories = useLoad(['categories'], () => productsApi.categories());
   const action = useAction();
   const errors = listErrors(fieldErrorsOf(action.error));
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });

@@ -2,7 +2,7 @@
 import type { Product } from '../../api/types.ts';
 import { LOW_STOCK } from '../../components/StockState.tsx';
 import { formatMoney, formatPercent } from '../../format.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 
 interface ProductTableProps {
   products: Product[];
@@ -22,7 +22,7 @@ export function ProductTable({ products, onDelete }: ProductTableProps) {
         <tbody>
           {products.map((product) => (
             <tr key={product.id} data-testid="console-product-row">
-              <td><Link href={`/console/products/${encodeURIComponent(product.id)}`}>{product.name}</Link></td>
+              <td><Link to={`/console/products/${encodeURIComponent(product.id)}`}>{product.name}</Link></td>
               <td>{product.category}</td>
               <td>
                 {formatMoney(product.discountedPrice)}
@@ -32,7 +32,7 @@ export function ProductTable({ products, onDelete }: ProductTableProps) {
               <td>{product.rating.count ? `${product.rating.average.toFixed(1)} (${product.rating.count})` : '–'}</td>
               <td>
                 <span className="row-actions">
-                  <Link href={`/console/products/${encodeURIComponent(product.id)}`}>Edit</Link>
+                  <Link to={`/console/products/${encodeURIComponent(product.id)}`}>Edit</Link>
                   {onDelete ? <button type="button" className="link-button danger-text" onClick={() => onDelete(product.id, product.name)}>Delete</button> : null}
                 </span>
               </td>

@@ -4,13 +4,13 @@ import { products as productsApi } from '../../api/endpoints.ts';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { ProductTable } from './ProductTable.tsx';
 import { useAction } from '../../hooks.ts';
-import { usePagedList } from '../../usePagedList.ts';
-import { Link } from '../../router.tsx';
+import { usePagedList } from '../../data.ts';
+import { Link } from 'react-router';
 
 export function ProductsConsolePage() {
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
-  const list = usePagedList((cursor) => productsApi.list({ q, sort: 'name', limit: 50, cursor }), [q]);
+  const list = usePagedList(['products', 'console', q], (cursor) => productsApi.list({ q, sort: 'name', limit: 50, cursor }));
   const remove = useAction();
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -20,14 +20,14 @@ export function ProductsConsolePage() {
     void remove.run(async () => {
       if (!window.confirm(`Delete "${name}"? It leaves the shop; past orders keep their copy.`)) return;
       await productsApi.remove(id);
-      list.setItems(list.items.filter((item) => item.id !== id));
+      list.editItems((item) => (item.id === id ? null : item));
     });
 
   return (
     <section>
       <div className="console-title">
         <h1>Products</h1>
-        <Link href="/console/products/new" className="button primary">New product</Link>
+        <Link to="/console/products/new" className="button primary">New product</Link>
       </div>
       <form className="inline-form" role="search" onSubmit={search}>
         <label htmlFor="product-search">Search products</label>

@@ -4,19 +4,20 @@ import type { Review } from '../../api/types.ts';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { Stars } from '../../components/Stars.tsx';
 import { formatDateTime } from '../../format.ts';
-import { Link, navigate, useLocation } from '../../router.tsx';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAction } from '../../hooks.ts';
-import { usePagedList } from '../../usePagedList.ts';
+import { usePagedList } from '../../data.ts';
 
 export function ReviewsQueuePage() {
-  const location = useLocation();
-  const hidden = location.search.get('hidden') === 'true';
-  const list = usePagedList((cursor) => reviewsApi.moderation({ hidden, cursor, limit: 50 }), [hidden]);
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const hidden = search.get('hidden') === 'true';
+  const list = usePagedList(['reviews', 'moderation', hidden], (cursor) => reviewsApi.moderation({ hidden, cursor, limit: 50 }));
   const action = useAction();
   const toggle = (review: Review) =>
     void action.run(async () => {
       await (hidden ? reviewsApi.unhide(review.id) : reviewsApi.hide(review.id));
-      list.setItems(list.items.filter((item) => item.id !== review.id));
+      list.editItems((item) => (item.id === review.id ? null : item));
     });
   const show = (value: boolean) => navigate(`/console/reviews?hidden=${value}`, { replace: true });
 
@@ -40,7 +41,7 @@ export function ReviewsQueuePage() {
             <div className="review-meta">
               <span>{review.authorName}</span>
               <time dateTime={review.createdAt}>{formatDateTime(review.createdAt)}</time>
-              <Link href={`/products/${encodeURIComponent(review.productId)}`}>Open product page</Link>
+              <Link to={`/products/${encodeURIComponent(review.productId)}`}>Open product page</Link>
               {review.verifiedPurchase ? <span className="verified-badge">✓ Verified purchase</span> : null}
             </div>
             <p className="review-body">{review.body}</p>

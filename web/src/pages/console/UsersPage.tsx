@@ -5,18 +5,18 @@ import { useAuth } from '../../auth/AuthContext.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { formatDate } from '../../format.ts';
 import { useAction } from '../../hooks.ts';
-import { usePagedList } from '../../usePagedList.ts';
+import { usePagedList } from '../../data.ts';
 
 const roles: Role[] = ['customer', 'employee', 'admin'];
 
 export function UsersPage() {
   const { user: me } = useAuth();
-  const list = usePagedList((cursor) => usersApi.list({ cursor, limit: 50 }), []);
+  const list = usePagedList(['users'], (cursor) => usersApi.list({ cursor, limit: 50 }));
   const action = useAction();
   const setRole = (user: User, role: Role) =>
     void action.run(async () => {
       const saved = await usersApi.setRole(user.id, role);
-      list.setItems(list.items.map((item) => (item.id === saved.id ? saved : item)));
+      list.editItems((item) => (item.id === saved.id ? saved : item));
     });
 
   return (

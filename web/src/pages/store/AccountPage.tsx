@@ -8,14 +8,15 @@ import { AddressFields, addressText, cleanAddress, emptyAddress } from '../../co
 import { TextField } from '../../components/Field.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../../components/Notice.tsx';
 import { RequireUser } from '../../components/RequireUser.tsx';
-import { useAction, useLoad } from '../../hooks.ts';
+import { useLoad } from '../../data.ts';
+import { useAction } from '../../hooks.ts';
 
 export function AccountPage() {
   return <RequireUser><Account /></RequireUser>;
 }
 
 function Account() {
-  const me = useLoad(() => usersApi.me(), []);
+  const me = useLoad(['me'], () => usersApi.me());
   if (me.loading && !me.data) return <Loading />;
   if (!me.data) return <ErrorNotice error={me.error} retry={me.reload} />;
   return (
@@ -80,7 +81,7 @@ function AddressBook({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {
     });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const next = [...me.addresses];
+    const next: Address[] = [...me.addresses];
     if (editing === 'new') next.push(cleanAddress(draft));
     else if (editing !== null) next[editing] = { ...cleanAddress(draft), id: me.addresses[editing].id };
     void save(next);

@@ -6,12 +6,13 @@ import { useAuth } from '../../auth/AuthContext.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { useAction } from '../../hooks.ts';
-import { Link, navigate } from '../../router.tsx';
+import { Link, useNavigate } from 'react-router';
 
 /** Only paths of this site are followed after logging in. */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 export function LoginPage({ next }: { next: string | null }) {
+  const navigate = useNavigate();
   const { login } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -34,12 +35,13 @@ export function LoginPage({ next }: { next: string | null }) {
       <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} required />
       <ErrorNotice error={failure} />
       <button type="submit" className="primary" disabled={action.busy}>{action.busy ? 'Logging in…' : 'Log in'}</button>
-      <p>New here? <Link href={`/register${next ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link></p>
+      <p>New here? <Link to={`/register${next ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link></p>
     </form>
   );
 }
 
 export function RegisterPage({ next }: { next: string | null }) {
+  const navigate = useNavigate();
   const { register } = useAuth();
   const [form, setForm] = useState({ name: '', email: '', password: '' });
   const action = useAction();
@@ -63,7 +65,7 @@ export function RegisterPage({ next }: { next: string | null }) {
         error={errors.password} hint="At least 8 characters" required />
       <ErrorNotice error={general} />
       <button type="submit" className="primary" disabled={action.busy}>{action.busy ? 'Creating…' : 'Create account'}</button>
-      <p>Already have an account? <Link href={`/login${next ? `?next=${encodeURIComponent(next)}` : ''}`}>Log in</Link></p>
+      <p>Already have an account? <Link to={`/login${next ? `?next=${encodeURIComponent(next)}` : ''}`}>Log in</Link></p>
     </form>
   );
 }

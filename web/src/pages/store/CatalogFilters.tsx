@@ -3,8 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { products as productsApi } from '../../api/endpoints.ts';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { getShopCurrency, parseMoneyInput } from '../../format.ts';
-import { useLoad } from '../../hooks.ts';
-import { navigate } from '../../router.tsx';
+import { useLoad } from '../../data.ts';
+import { useNavigate, type NavigateFunction } from 'react-router';
 
 export const sortOptions = [
   ['newest', 'Newest'],
@@ -14,7 +14,7 @@ export const sortOptions = [
   ['name', 'Name'],
 ] as const;
 
-function go(search: URLSearchParams, changes: Record<string, string>) {
+function go(navigate: NavigateFunction, search: URLSearchParams, changes: Record<string, string>) {
   const next = new URLSearchParams(search);
   for (const [key, value] of Object.entries(changes)) {
     if (value) next.set(key, value);
@@ -24,7 +24,8 @@ function go(search: URLSearchParams, changes: Record<string, string>) {
 }
 
 export function CatalogFilters({ search }: { search: URLSearchParams }) {
-  const categories = useLoad(() => productsApi.categories(), []);
+  const navigate = useNavigate();
+  const categories = useLoad(['categories'], () => productsApi.categories());
   const [open, setOpen] = useState(false);
   const [min, setMin] = useState(search.get('min') ?? '');
   const [max, setMax] = useState(search.get('max') ?? '');
@@ -38,7 +39,7 @@ export function CatalogFilters({ search }: { search: URLSearchParams }) {
   const maxError = max && parseMoneyInput(max, currency) === null ? 'Enter a price like 25 or 25.50' : undefined;
   const applyPrices = (event: FormEvent) => {
     event.preventDefault();
-    if (!minError && !maxError) go(search, { min: min.trim(), max: max.trim() });
+    if (!minError && !maxError) go(navigate, search, { min: min.trim(), max: max.trim() });
   };
 
   return (
@@ -47,13 +48,13 @@ export function CatalogFilters({ search }: { search: URLSearchParams }) {
         {open ? 'Hide filters' : 'Filters and sorting'}
       </button>
       <div id="filters-body" className="filters-body">
-      <SelectField label="Category" value={search.get('category') ?? ''} onChange={(e) => go(search, { category: e.target.value })}>
+      <SelectField label="Category" value={search.get('category') ?? ''} onChange={(e) => go(navigate, search, { category: e.target.value })}>
         <option value="">All categories</option>
         {categories.data?.items.map((category) => (
           <option key={category.name} value={category.name}>{category.name} ({category.productCount})</option>
         ))}
       </SelectField>
-      <SelectField label="Sort by" value={search.get('sort') ?? 'newest'} onChange={(e) => go(search, { sort: e.target.value === 'newest' ? '' : e.target.value })}>
+      <SelectField label="Sort by" value={search.get('sort') ?? 'newest'} onChange={(e) => go(navigate, search, { sort: e.target.value === 'newest' ? '' : e.target.value })}>
         {sortOptions.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </SelectField>
       <form className="price-range" onSubmit={applyPrices}>

@@ -4,7 +4,7 @@ import { products as productsApi, type ProductQuery } from '../../api/endpoints.
 import { ProductCard } from '../../components/ProductCard.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { getShopCurrency, parseMoneyInput, rememberShopCurrency } from '../../format.ts';
-import { usePagedList } from '../../usePagedList.ts';
+import { usePagedList } from '../../data.ts';
 import { CatalogFilters } from './CatalogFilters.tsx';
 
 const PAGE_SIZE = 24;
@@ -25,7 +25,7 @@ export function queryFromSearch(search: URLSearchParams): ProductQuery {
 
 export function CatalogPage({ search }: { search: URLSearchParams }) {
   const key = search.toString();
-  const list = usePagedList((cursor) => productsApi.list({ ...queryFromSearch(search), cursor }), [key]);
+  const list = usePagedList(['products', 'catalog', key], (cursor) => productsApi.list({ ...queryFromSearch(search), cursor }));
   useEffect(() => rememberShopCurrency(list.items[0]?.price), [list.items]);
   const q = search.get('q');
   const loadingFirst = list.loading && !list.firstPage;

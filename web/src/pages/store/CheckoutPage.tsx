@@ -3,13 +3,14 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { orders as ordersApi, users as usersApi, type PlaceOrder } from '../../api/endpoints.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import type { Address } from '../../api/types.ts';
-import { useAuth } from '../../auth/AuthContext.tsx';
 import { cleanAddress, emptyAddress } from '../../components/AddressFields.tsx';
 import { AddressChooser, type AddressChoice } from './AddressChooser.tsx';
 import { ErrorNotice, Loading } from '../../components/Notice.tsx';
-import { useAction, useLoad } from '../../hooks.ts';
-import { Link, navigate } from '../../router.tsx';
-import { CartTotals, usePricedCart } from './CartPage.tsx';
+import { useLoad } from '../../data.ts';
+import { useAction } from '../../hooks.ts';
+import { Link, useNavigate } from 'react-router';
+import { usePricedCart } from '../../cart/usePricedCart.ts';
+import { CartTotals } from './CartPage.tsx';
 
 /**
  * One Idempotency-Key per checkout attempt: a double click or a retry of the same order
@@ -25,17 +26,9 @@ function useIdempotencyKey() {
 }
 
 export function CheckoutPage() {
-  const { user } = useAuth();
-  useEffect(() => {
-    if (!user) navigate('/login?next=/checkout', { replace: true });
-  }, [user]);
-  if (!user) return null;
-  return <Checkout />;
-}
-
-function Checkout() {
+  const navigate = useNavigate();
   const { cart, lines, subtotal, total, savings } = usePricedCart();
-  const me = useLoad(() => usersApi.me(), []);
+  const me = useLoad(['me'], () => usersApi.me());
   const [picked, setChoice] = useState<AddressChoice | null>(null);
   const [address, setAddress] = useState<Address>(emptyAddress);
   const [remember, setRemember] = useState(true);
@@ -50,7 +43,7 @@ function Checkout() {
   }, [me.data]);
 
   if (!lines.length && !place.busy) {
-    return <section className="narrow"><h1>Checkout</h1><p>Your cart is empty. <Link href="/">Back to the shop</Link></p></section>;
+    return <section className="narrow"><h1>Checkout</h1><p>Your cart is empty. <Link to="/">Back to the shop</Link></p></section>;
   }
   if (me.loading && !me.data) return <Loading />;
 
@@ -87,7 +80,7 @@ function Checkout() {
       <ErrorNotice error={place.error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={place.busy}>{place.busy ? 'Placing your order…' : 'Place order'}</button>
-        <Link href="/cart">Back to cart</Link>
+        <Link to="/cart">Back to cart</Link>
       </div>
     </form>
   );

@@ -1,10 +1,10 @@
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 
 export function NotFound() {
   return (
     <section className="narrow">
       <h1>Page not found</h1>
-      <p>That page does not exist. <Link href="/">Back to the shop</Link></p>
+      <p>That page does not exist. <Link to="/">Back to the shop</Link></p>
     </section>
   );
 }

@@ -5,15 +5,16 @@ import { OrderLines, ShippingTo } from '../../components/OrderDetails.tsx';
 import { RequireUser } from '../../components/RequireUser.tsx';
 import { StatusBadge, Timeline } from '../../components/Timeline.tsx';
 import { formatDateTime } from '../../format.ts';
-import { useAction, useLoad } from '../../hooks.ts';
-import { Link } from '../../router.tsx';
+import { useLoad } from '../../data.ts';
+import { useAction } from '../../hooks.ts';
+import { Link } from 'react-router';
 
 export function OrderPage({ id }: { id: string }) {
   return <RequireUser><OrderView id={id} /></RequireUser>;
 }
 
 function OrderView({ id }: { id: string }) {
-  const order = useLoad(() => ordersApi.get(id), [id]);
+  const order = useLoad(['orders', 'one', id], () => ordersApi.get(id));
   const cancel = useAction();
   const justPlaced = new URLSearchParams(window.location.search).has('placed');
   if (order.loading && !order.data) return <Loading />;
@@ -27,7 +28,7 @@ function OrderView({ id }: { id: string }) {
 
   return (
     <section className="order-page narrow">
-      <Link href="/orders">← My orders</Link>
+      <Link to="/orders">← My orders</Link>
       {justPlaced ? <SuccessNotice>Thank you! Your order is placed.</SuccessNotice> : null}
       <h1>Order <span className="order-id">#{current.id.slice(-8)}</span> <StatusBadge status={current.status} /></h1>
       <p className="muted">Placed {formatDateTime(current.createdAt)}</p>

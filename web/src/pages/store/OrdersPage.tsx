@@ -4,15 +4,15 @@ import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { RequireUser } from '../../components/RequireUser.tsx';
 import { StatusBadge } from '../../components/Timeline.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
-import { usePagedList } from '../../usePagedList.ts';
-import { Link } from '../../router.tsx';
+import { usePagedList } from '../../data.ts';
+import { Link } from 'react-router';
 
 export function OrdersPage() {
   return <RequireUser><Orders /></RequireUser>;
 }
 
 function Orders() {
-  const list = usePagedList((cursor) => ordersApi.list({ limit: 20, cursor }), []);
+  const list = usePagedList(['orders', 'mine'], (cursor) => ordersApi.list({ limit: 20, cursor }));
   const { items } = list;
 
   return (
@@ -20,11 +20,11 @@ function Orders() {
       <h1>My orders</h1>
       <ErrorNotice error={list.error} retry={list.reload} />
       {list.loading && !items.length ? <Loading /> : null}
-      {!list.loading && !list.error && !items.length ? <Empty>No orders yet. <Link href="/">Start shopping</Link></Empty> : null}
+      {!list.loading && !list.error && !items.length ? <Empty>No orders yet. <Link to="/">Start shopping</Link></Empty> : null}
       <ul className="order-list">
         {items.map((order) => (
           <li key={order.id} className="order-row" data-testid="order-row">
-            <Link href={`/orders/${encodeURIComponent(order.id)}`} className="order-row-link">
+            <Link to={`/orders/${encodeURIComponent(order.id)}`} className="order-row-link">
               <span className="order-row-title">
                 Order of {formatDate(order.createdAt)}
                 <span className="muted"> · {order.items.length} item{order.items.length === 1 ? '' : 's'}</span>

@@ -11,19 +11,19 @@ import { ProductImage } from '../../components/ProductImage.tsx';
 import { Stars } from '../../components/Stars.tsx';
 import { StockState } from '../../components/StockState.tsx';
 import { rememberShopCurrency, safeUrl } from '../../format.ts';
-import { useLoad } from '../../hooks.ts';
-import { Link } from '../../router.tsx';
+import { useLoad } from '../../data.ts';
+import { Link } from 'react-router';
 import { ReviewsSection } from './ReviewsSection.tsx';
 
 export function ProductPage({ id }: { id: string }) {
-  const product = useLoad(() => productsApi.get(id), [id]);
+  const product = useLoad(['products', 'one', id], () => productsApi.get(id));
   if (product.loading && !product.data) return <Loading />;
   if (!product.data) return <ErrorNotice error={product.error} retry={product.reload} />;
   rememberShopCurrency(product.data.price);
   return (
     <div className="product-page">
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href="/">Shop</Link> › <Link href={`/?category=${encodeURIComponent(product.data.category)}`}>{product.data.category}</Link>
+        <Link to="/">Shop</Link> › <Link to={`/?category=${encodeURIComponent(product.data.category)}`}>{product.data.category}</Link>
       </nav>
       <div className="product-main">
         <Gallery product={product.data} />
@@ -82,9 +82,9 @@ function ProductInfo({ product }: { product: Product }) {
           <button type="button" className="primary" onClick={add}>Add to cart</button>
         </div>
       ) : null}
-      <SuccessNotice>{added ? <>{added} <Link href="/cart">View cart</Link></> : null}</SuccessNotice>
+      <SuccessNotice>{added ? <>{added} <Link to="/cart">View cart</Link></> : null}</SuccessNotice>
       <p className="description">{product.description}</p>
-      {isStaff(user) ? <Link href={`/console/products/${encodeURIComponent(product.id)}`}>Edit in the console</Link> : null}
+      {isStaff(user) ? <Link to={`/console/products/${encodeURIComponent(product.id)}`}>Edit in the console</Link> : null}
       {links.length ? (
         <div className="product-links">
           <h2>Links</h2>

@@ -8,14 +8,14 @@ import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { RatingSummary } from '../../components/RatingSummary.tsx';
 import { Stars } from '../../components/Stars.tsx';
 import { formatDate } from '../../format.ts';
-import { usePagedList } from '../../usePagedList.ts';
-import { Link } from '../../router.tsx';
+import { usePagedList } from '../../data.ts';
+import { Link } from 'react-router';
 import { ReviewForm } from './ReviewForm.tsx';
 
 export function ReviewsSection({ productId, onChanged }: { productId: string; onChanged: () => void }) {
   const { user } = useAuth();
   const [sort, setSort] = useState('newest');
-  const list = usePagedList((cursor) => reviewsApi.forProduct(productId, { sort, cursor, limit: 20 }), [productId, sort]);
+  const list = usePagedList(['reviews', productId, sort], (cursor) => reviewsApi.forProduct(productId, { sort, cursor, limit: 20 }));
   const loaded = Boolean(list.firstPage);
   useEffect(() => {
     if (loaded && window.location.hash === '#reviews') document.getElementById('reviews')?.scrollIntoView();
@@ -34,7 +34,7 @@ export function ReviewsSection({ productId, onChanged }: { productId: string; on
       {user && loaded ? (
         <ReviewForm key={mine?.id ?? 'new'} productId={productId} existing={mine} onSaved={saved} />
       ) : user ? null : (
-        <p><Link href={`/login?next=${encodeURIComponent(`/products/${productId}`)}`}>Log in</Link> to review a product you ordered.</p>
+        <p><Link to={`/login?next=${encodeURIComponent(`/products/${productId}`)}`}>Log in</Link> to review a product you ordered.</p>
       )}
       <div className="reviews-toolbar">
         <SelectField label="Sort reviews" value={sort} onChange={(e) => setSort(e.target.value)}>
