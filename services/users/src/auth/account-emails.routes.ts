@@ -22,7 +22,7 @@ export function accountEmailRoutes(app: App, deps: AccountEmailDeps): void {
     { onRequest: requireUser, schema: { tags, security: [{ bearer: [] }], summary: 'Send the verification email again', response: accepted } },
     async (request, reply) => {
       await resendVerification(deps, currentUser(request));
-      return reply.status(202).send(null);
+      return reply.status(202).send();
     },
   );
 
@@ -31,7 +31,7 @@ export function accountEmailRoutes(app: App, deps: AccountEmailDeps): void {
     { schema: { tags, summary: 'Email a password reset link', description: '202 whatever the email, so nobody learns which addresses have an account', body: PasswordResetBody, response: accepted } },
     async (request, reply) => {
       await requestPasswordReset(deps, request.body.email);
-      return reply.status(202).send(null);
+      return reply.status(202).send();
     },
   );
 
