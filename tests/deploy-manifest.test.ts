@@ -22,3 +22,9 @@ test('finding 5: the gateway and users trust the proxy in front of them, so logi
 test('finding 3: no Deployment turns demo mode on', () => {
   assert.doesNotMatch(manifest, /DEMO_MODE|EMPORIUM_DEMO/);
 });
+
+test('notifications sends through the SMTP server named in a Secret, and its peers know where it is', () => {
+  assert.match(deployment('notifications'), /- name: SMTP_URL\s+valueFrom: \{ secretKeyRef: \{ name: emporium-smtp, key: SMTP_URL \} \}/);
+  assert.match(deployment('notifications'), /containerPort: 8087/);
+  for (const name of ['users', 'orders', 'gateway']) assert.match(deployment(name), /- name: NOTIFICATIONS_URL\s+value: http:\/\/notifications:8087/, name);
+});

@@ -17,6 +17,9 @@ test('each public path goes to the service that owns it', () => {
     ['/api/prices', 'discounts'],
     ['/api/orders', 'orders'],
     ['/api/orders/o1/cancel', 'orders'],
+    ['/api/auth/password-reset/confirm', 'users'],
+    ['/api/auth/verify-email/resend', 'users'],
+    ['/api/notifications', 'notifications'],
   ];
   for (const [path, owner] of cases) assert.equal(upstreamFor(path), owner, path);
 });
@@ -36,6 +39,7 @@ test('only the services named in UPSTREAMS are routed', () => {
     DISCOUNTS_URL: 'http://d',
     ORDERS_URL: 'http://o',
     REVIEWS_URL: 'http://r',
+    NOTIFICATIONS_URL: 'http://n',
   });
   assert.deepEqual([...urls], [['products', 'http://p'], ['orders', 'http://o']]);
 });

@@ -20,6 +20,15 @@ test('each service gets its own port, database, every peer URL and the users JWK
   assert.equal(gateway.env.PRODUCTS_URL, 'http://127.0.0.1:9002');
 });
 
+test('notifications listens on base+7 (payments keeps base+6) and links its emails to the gateway', () => {
+  const settings = readSettings({ EMPORIUM_PORT_BASE: '9000' }, '/repo');
+  const [users, notifications, gateway] = planProcesses(withServer(settings), ['users', 'notifications']);
+  assert.equal(notifications.env.PORT, '9007');
+  assert.equal(notifications.env.SHOP_URL, 'http://localhost:9000');
+  assert.equal(users.env.NOTIFICATIONS_URL, 'http://127.0.0.1:9007');
+  assert.equal(gateway.env.UPSTREAMS, 'users,notifications');
+});
+
 test('the embedded PostgreSQL server takes a port of its own, unless EMPORIUM_POSTGRES names a server', () => {
   const embedded = readSettings({ EMPORIUM_PORT_BASE: '9000' }, '/repo');
   assert.deepEqual(plannedPorts(embedded, ['users'])[0], { name: 'postgres', port: 9050, host: '127.0.0.1' });

@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateServiceSecret } from '@emporium/kit';
 
-/** Every service of the platform, in port order: users on base+1 ... reviews on base+5. */
-export const SERVICES = ['users', 'products', 'discounts', 'orders', 'reviews'] as const;
+/**
+ * Every service of the platform, in port order: users on base+1 ... reviews on base+5, payments on
+ * base+6, notifications on base+7 (docs/ARCHITECTURE.md). Only those whose folder has a server run.
+ */
+export const SERVICES = ['users', 'products', 'discounts', 'orders', 'reviews', 'payments', 'notifications'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export interface Settings {
@@ -137,6 +140,8 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
         DEMO_MODE: String(settings.demo),
         SERVICE_TOKEN_SECRET: settings.serviceTokenSecret,
         ...(name === 'users' ? usersEnv(settings) : {}),
+        // Links in emails lead to the shop as this machine serves it; SMTP_URL passes through from the shell.
+        ...(name === 'notifications' ? { SHOP_URL: `http://localhost:${settings.portBase}` } : {}),
       },
     };
   });

@@ -23,7 +23,7 @@ export async function buildApp(config: Config, overrides: { db?: Db } = {}): Pro
 
   const productsPeer = createPeer({ name: 'products', url: config.PRODUCTS_URL, credential, timeoutMs: config.PEER_TIMEOUT_MS });
   const discountsPeer = createPeer({ name: 'discounts', url: config.DISCOUNTS_URL, credential, timeoutMs: config.PEER_TIMEOUT_MS });
-  const relay = startOutboxRelay({ db, source: 'orders', destinations: { reviews: config.REVIEWS_URL }, credential, log: app.log });
+  const relay = startOutboxRelay({ db, source: 'orders', destinations: { reviews: config.REVIEWS_URL, notifications: config.NOTIFICATIONS_URL }, credential, log: app.log });
   const products = productsClient(productsPeer);
   const deps: OrderDeps = {
     db,

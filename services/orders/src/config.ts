@@ -7,6 +7,7 @@ export const configSchema = {
   PRODUCTS_URL: Type.String({ default: 'http://127.0.0.1:8082' }),
   DISCOUNTS_URL: Type.String({ default: 'http://127.0.0.1:8083' }),
   REVIEWS_URL: Type.String({ default: 'http://127.0.0.1:8085' }),
+  NOTIFICATIONS_URL: Type.String({ default: 'http://127.0.0.1:8087', description: 'Notifications service: emails the customer about each order event' }),
   ESTIMATED_DELIVERY_DAYS: Type.Integer({ minimum: 0, maximum: 365, default: 5, description: 'Business days from placement' }),
   IDEMPOTENCY_KEY_TTL_HOURS: Type.Integer({ minimum: 24, maximum: 24 * 90, default: 24 }),
   CLAIM_STALE_SECONDS: Type.Integer({ minimum: 10, maximum: 3600, default: 60, description: 'An in-flight claim older than this belongs to a dead request' }),

@@ -22,8 +22,11 @@ describe('after the order: reading, cancelling, delivering', () => {
     assert.equal(res.statusCode, 201, res.body);
     return res.json();
   }
-  const outbox = async (orderId: string) =>
-    (await shop.orders.db.query('SELECT type, data FROM outbox WHERE key = $1 ORDER BY seq', [orderId])).map((r) => ({ type: r.type, data: r.data }));
+  const outbox = async (orderId: string, destination = 'reviews') =>
+    (await shop.orders.db.query('SELECT type, data FROM outbox WHERE key = $1 AND destination = $2 ORDER BY seq', [orderId, destination])).map((r) => ({
+      type: r.type,
+      data: r.data,
+    }));
 
   test('customers list their own orders newest first, page by page; staff list everyone\'s and filter by status', async () => {
     const mine = [await order(ann), await order(ann), await order(ann)];
@@ -72,8 +75,14 @@ describe('after the order: reading, cancelling, delivering', () => {
     assert.equal(await stockOf(shop.products.url, product.id), 5);
     assert.equal((await inject('POST', `/api/orders/${placed.id}/cancel`, ann)).statusCode, 409);
     assert.equal(await stockOf(shop.products.url, product.id), 5);
-    const data = { orderId: placed.id, customerId: 'customer-ann', productIds: [product.id] };
-    assert.deepEqual(await outbox(placed.id), [{ type: 'order.placed', data }, { type: 'order.cancelled', data }]);
+    const events = await outbox(placed.id);
+    assert.deepEqual(events.map((e) => e.type), ['order.placed', 'order.cancelled']);
+    for (const { data } of events) assert.deepEqual([data.orderId, data.customerId, data.productIds], [placed.id, 'customer-ann', [product.id]]);
+    // What the customer's email shows travels with the event: the lines, the total and why it was cancelled.
+    const [, cancelledEvent] = await outbox(placed.id, 'notifications');
+    assert.deepEqual(cancelledEvent.data.total, placed.total);
+    assert.equal(cancelledEvent.data.items[0].quantity, 3);
+    assert.equal(cancelledEvent.data.note, 'changed my mind');
   });
 
   test('staff ship, hand over and deliver an order; shipped needs a carrier and a tracking number; other moves are 409', async () => {
@@ -103,6 +112,9 @@ describe('after the order: reading, cancelling, delivering', () => {
       assert.equal((await status({ status: next, carrier: 'DHL', trackingNumber: 'JD2' })).statusCode, 409, next);
     }
     assert.deepEqual((await outbox(placed.id)).map((e) => e.type), ['order.placed', 'order.delivered']);
+    const toNotifications = await outbox(placed.id, 'notifications');
+    assert.deepEqual(toNotifications.map((e) => e.type), ['order.placed', 'order.shipped', 'order.delivered']);
+    assert.deepEqual([toNotifications[1].data.carrier, toNotifications[1].data.trackingNumber], ['DHL', 'JD1']);
   });
 
   test('staff may cancel any pending order, and the stock goes back', async () => {

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { buildService, openServiceDb, serviceCredentialFrom, type App, type Db } from '@emporium/kit';
+import { buildService, openServiceDb, serviceCredentialFrom, startOutboxRelay, type App, type Db } from '@emporium/kit';
+import { accountEmailRoutes } from './auth/account-emails.routes.ts';
+import { deleteExpiredEmailTokens } from './auth/email-tokens.repository.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { pruneFailures, type LoginLimits } from './auth/login-limits.ts';
 import { createPasswords } from './auth/passwords.ts';
@@ -29,6 +31,7 @@ export interface Overrides {
 export async function buildApp(config: Config, overrides: Overrides = {}): Promise<App> {
   const db = await openServiceDb(config, migrations, overrides.db);
   const keyring = overrides.signingKey ? fixedKeyring(overrides.signingKey) : await loadKeyring(db, keySourceOf(config));
+  const credential = serviceCredentialFrom(config, 'users');
   const app = await buildService({
     name: 'users',
     db,
@@ -36,9 +39,13 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
     trustProxy: trustProxyOf(config.TRUST_PROXY),
     // Its own tokens are verified with its own key, not over HTTP from itself.
     auth: { getKey: keyring.verifyKey, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
-    // No internal routes yet; the guard is the same in every service, so any added later are closed.
-    serviceCredential: serviceCredentialFrom(config, 'users'),
+    serviceCredential: credential,
   });
+  // Account emails (verification, password reset) go to the notifications service as events.
+  const relay = startOutboxRelay({
+    db, source: 'users', destinations: { notifications: config.NOTIFICATIONS_URL }, credential, log: app.log, intervalMs: config.OUTBOX_INTERVAL_MS,
+  });
+  const emails = { tokenTtlSeconds: config.EMAIL_TOKEN_TTL_MINUTES * 60, eventsWritten: () => relay.kick() };
 
   const passwords = createPasswords({ memoryKib: config.PASSWORD_MEMORY_KIB, timeCost: config.PASSWORD_TIME_COST });
   const limits: LoginLimits = {
@@ -60,15 +67,18 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   if (config.DEMO_MODE) await ensureDemoAccounts(bootstrap);
 
   keysRoutes(app, keyring.published);
-  authRoutes(app, { db, passwords, tokens, limits, log: app.log });
+  authRoutes(app, { db, passwords, tokens, limits, emails, log: app.log });
+  accountEmailRoutes(app, { db, passwords, emails });
   userRoutes(app, { db, passwords, limits });
 
   const prune = setInterval(() => {
-    Promise.all([pruneFailures(db, limits), deleteExpired(db)]).catch((err) => app.log.warn({ err }, 'pruning sign-in records failed'));
+    Promise.all([pruneFailures(db, limits), deleteExpired(db), deleteExpiredEmailTokens(db)]).catch((err) => app.log.warn({ err }, 'pruning sign-in records failed'));
   }, PRUNE_EVERY_MS).unref();
   const keyCheck = setInterval(() => {
     keyring.refresh().catch((err) => app.log.error({ err }, 'checking the signing key failed'));
   }, KEY_CHECK_EVERY_MS).unref();
+  // preClose runs before the database closes, so a delivery round in progress finishes first.
+  app.addHook('preClose', async () => relay.stop());
   app.addHook('onClose', async () => {
     clearInterval(prune);
     clearInterval(keyCheck);

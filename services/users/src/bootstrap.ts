@@ -49,6 +49,6 @@ export async function ensureDemoAccounts(deps: BootstrapDeps): Promise<void> {
 
 async function createAccount(deps: BootstrapDeps, account: { email: string; password: string; name: string; role: Role }): Promise<boolean> {
   const passwordHash = await deps.passwords.hash(account.password);
-  const created = await users.insertUser(deps.db, { id: randomUUID(), email: normalEmail(account.email), name: account.name, role: account.role, passwordHash });
+  const created = await users.insertUser(deps.db, { id: randomUUID(), email: normalEmail(account.email), name: account.name, role: account.role, passwordHash, emailVerified: true });
   return created !== null;
 }

@@ -18,7 +18,7 @@ describe('register, login, refresh and logout', () => {
     assert.equal(res.statusCode, 201);
     const body = res.json();
     assert.deepEqual(Object.keys(body).sort(), ['accessToken', 'refreshToken', 'user']);
-    assert.deepEqual(Object.keys(body.user).sort(), ['createdAt', 'email', 'id', 'name', 'role']);
+    assert.deepEqual(Object.keys(body.user).sort(), ['createdAt', 'email', 'emailVerified', 'id', 'name', 'role']);
     assert.equal(body.user.email, 'ann@example.com');
     assert.equal(body.user.name, 'Ann');
     assert.equal(body.user.role, 'customer');

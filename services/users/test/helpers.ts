@@ -16,7 +16,7 @@ export interface TestUsers {
 }
 
 export interface Session {
-  user: { id: string; email: string; name: string; role: string; createdAt: string };
+  user: { id: string; email: string; name: string; role: string; createdAt: string; emailVerified: boolean };
   accessToken: string;
   refreshToken: string;
 }

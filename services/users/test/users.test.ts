@@ -27,7 +27,7 @@ describe('GET and PATCH /api/users/me', () => {
   test('me is the user plus addresses, never a hash', async () => {
     const res = await me(customer);
     assert.equal(res.statusCode, 200);
-    assert.deepEqual(Object.keys(res.json()).sort(), ['addresses', 'createdAt', 'email', 'id', 'name', 'role']);
+    assert.deepEqual(Object.keys(res.json()).sort(), ['addresses', 'createdAt', 'email', 'emailVerified', 'id', 'name', 'role']);
     assert.deepEqual(res.json().addresses, []);
   });
 

@@ -25,4 +25,7 @@ export interface OrderDeps {
   eventsWritten(): void;
 }
 
-export const ORDER_EVENTS: Subscriptions = { reviews: ['order.placed', 'order.cancelled', 'order.delivered'] };
+export const ORDER_EVENTS: Subscriptions = {
+  reviews: ['order.placed', 'order.cancelled', 'order.delivered'],
+  notifications: ['order.placed', 'order.shipped', 'order.cancelled', 'order.delivered'],
+};

@@ -30,9 +30,24 @@ export function toOrderJson(order: NewOrder): OrderJson {
   };
 }
 
-/** What every order event carries. */
-export const orderEventData = (order: NewOrder) => ({
-  orderId: order.id,
-  customerId: order.customerId,
-  productIds: order.lines.map((l) => l.productId),
-});
+/**
+ * What every order event carries: who and which products (reviews), and what the customer's email
+ * about it shows (notifications): the lines, the total, the address, and the delivery details.
+ */
+export const orderEventData = (order: NewOrder) => {
+  const money = (amount: number) => ({ amount, currency: order.currency });
+  const last = order.history[order.history.length - 1];
+  return {
+    orderId: order.id,
+    customerId: order.customerId,
+    productIds: order.lines.map((l) => l.productId),
+    status: order.status,
+    items: order.lines.map((l) => ({ productId: l.productId, name: l.name, quantity: l.quantity, lineTotal: money(l.lineTotal) })),
+    total: money(order.total),
+    shippingAddress: order.shippingAddress,
+    carrier: order.carrier,
+    trackingNumber: order.trackingNumber,
+    estimatedDelivery: order.estimatedDelivery.toISOString(),
+    note: last?.note ?? null,
+  };
+};

@@ -72,9 +72,12 @@ async function changeOrder(
   return toOrderJson(order);
 }
 
+/** The statuses the customer hears about (out_for_delivery is not one). */
+const EVENT_OF: Partial<Record<OrderStatus, string>> = { shipped: 'order.shipped', delivered: 'order.delivered', cancelled: 'order.cancelled' };
+
 async function recordAdvance(deps: OrderDeps, tx: Queryable, orderId: string, change: StatusChangeInput): Promise<void> {
   await appendHistory(tx, orderId, change.status, change.note ?? null);
-  const event = change.status === 'cancelled' ? 'order.cancelled' : change.status === 'delivered' ? 'order.delivered' : null;
+  const event = EVENT_OF[change.status];
   if (event) {
     const order = (await findOrder(tx, orderId))!;
     await publishEvent(tx, deps.subscriptions, { type: event, key: orderId, data: orderEventData(order) });

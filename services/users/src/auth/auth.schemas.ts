@@ -18,3 +18,13 @@ export const Session = Type.Object({
   accessToken: Type.String({ description: 'A JWT for Authorization: Bearer, valid 15 minutes' }),
   refreshToken: Type.String({ description: 'Opaque; exchange once at /api/auth/refresh for a new pair' }),
 });
+
+const EmailToken = Type.String({ minLength: 1, maxLength: 200, description: 'The token from the emailed link' });
+
+export const VerifyEmailBody = Type.Object({ token: EmailToken });
+
+export const PasswordResetBody = Type.Object({ email: Email });
+export type PasswordResetBody = Static<typeof PasswordResetBody>;
+
+export const PasswordResetConfirmBody = Type.Object({ token: EmailToken, password: NewPassword });
+export type PasswordResetConfirmBody = Static<typeof PasswordResetConfirmBody>;

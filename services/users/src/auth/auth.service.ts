@@ -3,6 +3,7 @@ import { AppError, type Db } from '@emporium/kit';
 import type { FastifyBaseLogger } from 'fastify';
 import * as users from '../users/users.repository.ts';
 import { normalEmail } from '../users/users.service.ts';
+import { issueEmailToken, type AccountEmailSettings } from './account-emails.service.ts';
 import type { Login, Register } from './auth.schemas.ts';
 import { claimAttempt, forgive, type LoginLimits } from './login-limits.ts';
 import type { Passwords } from './passwords.ts';
@@ -14,19 +15,24 @@ export interface AuthDeps {
   passwords: Passwords;
   tokens: TokenSettings;
   limits: LoginLimits;
+  emails: AccountEmailSettings;
   log: FastifyBaseLogger;
 }
 
 const invalidCredentials = () => new AppError('AUTH.INVALID_CREDENTIALS', 401, 'The email or password is not right');
 const invalidRefreshToken = () => new AppError('AUTH.INVALID_REFRESH_TOKEN', 401, 'The refresh token is not valid; sign in again');
 
+/** A new customer, signed in at once; the verification email goes out with the account (same transaction). */
 export async function register(deps: AuthDeps, input: Register) {
   const passwordHash = await deps.passwords.hash(input.password);
-  return deps.db.transaction(async (tx) => {
+  const session = await deps.db.transaction(async (tx) => {
     const user = await users.insertUser(tx, { id: randomUUID(), email: normalEmail(input.email), name: input.name.trim(), role: 'customer', passwordHash });
     if (!user) throw new AppError('USER.EMAIL_TAKEN', 409, 'An account with this email already exists');
+    await issueEmailToken(tx, deps.emails, user, 'user.registered');
     return issueSession(tx, deps.tokens, user);
   });
+  deps.emails.eventsWritten();
+  return session;
 }
 
 /**

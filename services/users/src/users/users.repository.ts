@@ -11,6 +11,7 @@ export interface UserRecord {
   role: Role;
   passwordHash: string;
   addresses: StoredAddress[];
+  emailVerified: boolean;
   createdAt: Date;
 }
 
@@ -22,6 +23,7 @@ const toUser = (row: Record<string, any>): UserRecord => ({
   role: row.role,
   passwordHash: row.password_hash,
   addresses: row.addresses,
+  emailVerified: row.email_verified,
   createdAt: row.created_at,
 });
 
@@ -31,14 +33,16 @@ export interface NewUser {
   name: string;
   role: Role;
   passwordHash: string;
+  /** Accounts made at start (demo, ADMIN_EMAIL) are verified; registrations are not until the link is followed. */
+  emailVerified?: boolean;
 }
 
 /** Null when the email is taken (also when taken a moment ago by a concurrent request). */
 export async function insertUser(db: Queryable, user: NewUser): Promise<UserRecord | null> {
   const rows = await db.query(
-    `INSERT INTO users (id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO users (id, email, name, role, password_hash, email_verified) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (email) DO NOTHING RETURNING *`,
-    [user.id, user.email, user.name, user.role, user.passwordHash],
+    [user.id, user.email, user.name, user.role, user.passwordHash, user.emailVerified ?? false],
   );
   return rows[0] ? toUser(rows[0]) : null;
 }
@@ -51,6 +55,15 @@ export async function findById(db: Queryable, id: string): Promise<UserRecord | 
 export async function findByEmail(db: Queryable, email: string): Promise<UserRecord | null> {
   const rows = await db.query('SELECT * FROM users WHERE email = $1', [email]);
   return rows[0] ? toUser(rows[0]) : null;
+}
+
+export async function setEmailVerified(db: Queryable, id: string): Promise<void> {
+  await db.query('UPDATE users SET email_verified = true, updated_at = now() WHERE id = $1 AND NOT email_verified', [id]);
+}
+
+/** Where to write to these accounts (for the notifications service); unknown ids are left out. */
+export async function findContacts(db: Queryable, ids: string[]): Promise<Array<{ id: string; email: string; name: string }>> {
+  return db.query<{ id: string; email: string; name: string }>('SELECT id, email, name FROM users WHERE id = ANY($1::text[])', [ids]);
 }
 
 export interface UserChanges {

@@ -1,6 +1,6 @@
 import { currentUser, Page, requireRole, requireUser, type App } from '@emporium/kit';
-import { ListUsersQuery, Me, UpdateMe, UpdateRole, User, UserId } from './users.schemas.ts';
-import { changeRole, getMe, listUsers, updateMe, type UserDeps } from './users.service.ts';
+import { ContactsQuery, ListUsersQuery, Me, UpdateMe, UpdateRole, User, UserId } from './users.schemas.ts';
+import { changeRole, contactsOf, getMe, listUsers, updateMe, type UserDeps } from './users.service.ts';
 
 const tags = ['users'];
 const security = [{ bearer: [] }];
@@ -30,4 +30,7 @@ export function userRoutes(app: App, deps: UserDeps): void {
     { onRequest: requireRole('admin'), schema: { tags, security, summary: "Change a user's role (admin)", params: UserId, body: UpdateRole, response: { 200: User } } },
     async (request) => changeRole(deps, request.params.id, request.body.role),
   );
+
+  // For the notifications service: order events name the customer by id, the email needs an address.
+  app.get('/internal/users/contacts', { schema: { hide: true, querystring: ContactsQuery } }, async (request) => contactsOf(deps, request.query.ids));
 }

@@ -15,6 +15,7 @@ export const User = Type.Object({
   email: Type.String(),
   name: Type.String(),
   role: Role,
+  emailVerified: Type.Boolean({ description: 'True once the link sent to the address was followed' }),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type User = Static<typeof User>;
@@ -56,3 +57,7 @@ export const ListUsersQuery = Type.Object({
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the email or name' })),
 });
 export type ListUsersQuery = Static<typeof ListUsersQuery>;
+
+export const ContactsQuery = Type.Object({
+  ids: Type.String({ minLength: 1, maxLength: 10_000, pattern: '^[^,\\s]+(,[^,\\s]+)*$', description: 'Up to 100 user ids, comma-separated' }),
+});

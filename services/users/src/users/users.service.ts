@@ -16,7 +16,7 @@ export const normalEmail = (email: string) => email.trim().toLowerCase();
 
 /** What anyone but the database sees of an account: never the password hash. */
 export function toPublicUser(user: users.UserRecord): User {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: new Date(user.createdAt).toISOString() };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, emailVerified: user.emailVerified, createdAt: new Date(user.createdAt).toISOString() };
 }
 
 export const toMe = (user: users.UserRecord) => ({ ...toPublicUser(user), addresses: user.addresses });
@@ -103,4 +103,13 @@ export async function changeRole(deps: UserDeps, id: string, role: Role): Promis
     if (target.role !== role) await sessions.revokeAllOfUser(tx, id);
     return toPublicUser((await users.updateUser(tx, id, { role }))!);
   });
+}
+
+/** The address and name of each account (at most 100 ids); unknown ids are left out. */
+export async function contactsOf(deps: Pick<UserDeps, 'db'>, ids: string): Promise<{ items: Array<{ id: string; email: string; name: string }> }> {
+  const list = [...new Set(ids.split(','))];
+  if (list.length > 100) {
+    throw new AppError('REQUEST.INVALID', 400, 'At most 100 ids at once', { errors: [{ path: '/query/ids', message: 'names more than 100 ids' }] });
+  }
+  return { items: await users.findContacts(deps.db, list) };
 }

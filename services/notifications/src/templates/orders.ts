@@ -1,0 +1,90 @@
+import { render, shopLink, type Rendered, type Shop } from './layout.ts';
+
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+/** What order events carry (services/orders, order-json.ts orderEventData). */
+export interface OrderEventData {
+  orderId: string;
+  customerId: string;
+  items: Array<{ productId: string; name: string; quantity: number; lineTotal: Money }>;
+  total: Money;
+  shippingAddress: { name: string; line1: string; line2?: string; city: string; postalCode: string; country: string };
+  carrier: string | null;
+  trackingNumber: string | null;
+  estimatedDelivery: string | null;
+  note: string | null;
+}
+
+/** Orders are named by the first 8 characters of their id in every subject. */
+export const shortId = (orderId: string) => orderId.slice(0, 8);
+
+/** Integer minor units as the currency writes them, e.g. 12999 USD -> $129.99. */
+export function formatMoney(money: Money): string {
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(money.amount / 10 ** digits);
+}
+
+const formatDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+
+const lineRows = (order: OrderEventData): Array<[string, string]> => [
+  ...order.items.map((item): [string, string] => [`${item.quantity} x ${item.name}`, formatMoney(item.lineTotal)]),
+  ['Total', formatMoney(order.total)],
+];
+
+const orderLink = (shop: Shop, order: OrderEventData) => ({ label: 'View your order', url: shopLink(shop, `/orders/${encodeURIComponent(order.orderId)}`) });
+
+export function orderPlaced(shop: Shop, order: OrderEventData): Rendered {
+  return render(shop, {
+    subject: `Order ${shortId(order.orderId)} received: ${formatMoney(order.total)} to pay`,
+    greeting: `Hello ${order.shippingAddress.name},`,
+    paragraphs: [
+      `Thank you for your order ${shortId(order.orderId)}. The items are reserved for you.`,
+      `Amount owed: ${formatMoney(order.total)}. Pay for it from your order page; we send it once it is paid.`,
+    ],
+    rows: lineRows(order),
+    action: orderLink(shop, order),
+  });
+}
+
+export function orderShipped(shop: Shop, order: OrderEventData): Rendered {
+  const rows: Array<[string, string]> = [
+    ['Carrier', order.carrier ?? '-'],
+    ['Tracking number', order.trackingNumber ?? '-'],
+    ...(order.estimatedDelivery ? [['Estimated delivery', formatDate(order.estimatedDelivery)] as [string, string]] : []),
+  ];
+  return render(shop, {
+    subject: `Order ${shortId(order.orderId)} has shipped`,
+    greeting: `Hello ${order.shippingAddress.name},`,
+    paragraphs: [`Your order ${shortId(order.orderId)} is on its way to ${order.shippingAddress.city}.`],
+    rows,
+    action: orderLink(shop, order),
+  });
+}
+
+export function orderDelivered(shop: Shop, order: OrderEventData): Rendered {
+  return render(shop, {
+    subject: `Order ${shortId(order.orderId)} was delivered`,
+    greeting: `Hello ${order.shippingAddress.name},`,
+    paragraphs: [`Your order ${shortId(order.orderId)} was delivered. We hope you enjoy it!`, 'Tell other shoppers what you think: your review helps them choose.'],
+    links: order.items.map((item) => ({ label: `Review ${item.name}`, url: shopLink(shop, `/products/${encodeURIComponent(item.productId)}#reviews`) })),
+    action: orderLink(shop, order),
+  });
+}
+
+export function orderCancelled(shop: Shop, order: OrderEventData): Rendered {
+  return render(shop, {
+    subject: `Order ${shortId(order.orderId)} was cancelled`,
+    greeting: `Hello ${order.shippingAddress.name},`,
+    paragraphs: [
+      `Your order ${shortId(order.orderId)} was cancelled${order.note ? `: ${order.note}` : ''}.`,
+      'Nothing was charged for it, so nothing is owed.',
+    ],
+    rows: lineRows(order),
+    action: orderLink(shop, order),
+  });
+}
