@@ -1,4 +1,4 @@
-import { AppError, decodeCursor, isStaff, pageOf, publishEvent, type AuthUser, type Queryable } from '@emporium/kit';
+import { AppError, cursorPart, decodeCursor, isStaff, pageOf, publishEvent, type AuthUser, type Queryable } from '@emporium/kit';
 import type { OrderDeps } from './deps.ts';
 import { orderEventData, toOrderJson } from './order-json.ts';
 import { appendHistory, findOrder, listOrders as selectOrders, lockOrder, purchasesOf, updateOrder } from './orders.repository.ts';
@@ -19,12 +19,11 @@ export async function getOrder(deps: OrderDeps, user: AuthUser, orderId: string)
 
 /** Customers see their own orders; staff see everyone's. Newest first. */
 export async function listOrders(deps: OrderDeps, user: AuthUser, query: OrderListInput) {
-  const cursor = decodeCursor(query.cursor, 1);
-  if (cursor && !Number.isSafeInteger(cursor[0])) decodeCursor('-', 1);
+  const beforeSeq = decodeCursor(query.cursor, [cursorPart.integer])?.[0];
   const rows = await selectOrders(deps.db, {
     customerId: isStaff(user) ? undefined : user.userId,
     status: query.status,
-    beforeSeq: cursor ? (cursor[0] as number) : undefined,
+    beforeSeq,
     limit: query.limit + 1,
   });
   return pageOf(rows, query.limit, toOrderJson, (row) => [row.seq]);
