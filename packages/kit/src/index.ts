@@ -20,3 +20,5 @@ export { MAX_AMOUNT, Money, discountedAmount, percentToBasisPoints, basisPointsT
 export { ListQuery, Page, cursorPart, encodeCursor, decodeCursor, pageOf, type CursorPart } from './pagination.ts';
 export { Id, IdParams } from './ids.ts';
 export { createBatcher } from './batcher.ts';
+export { defineEvent, eventOf, handlerOf, subscriptionsOf, type EventContract } from './events/contract.ts';
+export { DiscountChanged, OrderCancelled, OrderDelivered, OrderPlaced, RatingChanged } from './events/catalog.ts';

@@ -1,4 +1,4 @@
-import type { Db, Subscriptions } from '@emporium/kit';
+import { OrderCancelled, OrderDelivered, OrderPlaced, subscriptionsOf, type Db, type Subscriptions } from '@emporium/kit';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Claim } from './idempotency.repository.ts';
 import type { PlacedOrder } from './orders.repository.ts';
@@ -25,4 +25,5 @@ export interface OrderDeps {
   eventsWritten(): void;
 }
 
-export const ORDER_EVENTS: Subscriptions = { reviews: ['order.placed', 'order.cancelled', 'order.delivered'] };
+/** Who receives the order events: the consumers their contracts name (today only reviews, for order.delivered). */
+export const ORDER_EVENTS: Subscriptions = subscriptionsOf(OrderPlaced, OrderCancelled, OrderDelivered);

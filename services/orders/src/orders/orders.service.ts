@@ -1,4 +1,4 @@
-import { AppError, cursorPart, decodeCursor, isStaff, pageOf, publishEvent, type AuthUser, type Queryable } from '@emporium/kit';
+import { AppError, cursorPart, decodeCursor, eventOf, isStaff, OrderCancelled, OrderDelivered, pageOf, publishEvent, type AuthUser, type Queryable } from '@emporium/kit';
 import type { OrderDeps } from './deps.ts';
 import { orderEventData, toOrderJson } from './order-json.ts';
 import { appendHistory, findOrder, listOrders as selectOrders, lockOrder, purchasesOf, updateOrder } from './orders.repository.ts';
@@ -73,10 +73,10 @@ async function changeOrder(
 
 async function recordAdvance(deps: OrderDeps, tx: Queryable, orderId: string, change: StatusChangeInput): Promise<void> {
   await appendHistory(tx, orderId, change.status, change.note ?? null);
-  const event = change.status === 'cancelled' ? 'order.cancelled' : change.status === 'delivered' ? 'order.delivered' : null;
+  const event = change.status === 'cancelled' ? OrderCancelled : change.status === 'delivered' ? OrderDelivered : null;
   if (event) {
     const order = (await findOrder(tx, orderId))!;
-    await publishEvent(tx, deps.subscriptions, { type: event, key: orderId, data: orderEventData(order) });
+    await publishEvent(tx, deps.subscriptions, eventOf(event, orderId, orderEventData(order)));
   }
   // The release is recorded with the cancellation, so stock goes back even if products is down right now.
   if (change.status === 'cancelled') await addPendingRelease(tx, orderId, 'order cancelled');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, destinationsOf } from '@emporium/kit';
+import { AppError, destinationsOf, eventOf, OrderPlaced } from '@emporium/kit';
 import { addBusinessDays } from './delivery-date.ts';
 import type { OrderDeps } from './deps.ts';
 import { requestFingerprint } from './fingerprint.ts';
@@ -79,8 +79,7 @@ function newOrder(deps: OrderDeps, claim: Claim, input: PlaceOrderInput, priced:
 
 async function saveOrder(deps: OrderDeps, claim: Claim, order: NewOrder): Promise<string> {
   const response = JSON.stringify(toOrderJson(order));
-  const type = 'order.placed';
-  const event = { id: randomUUID(), type, data: orderEventData(order), destinations: destinationsOf(deps.subscriptions, type) };
+  const event = { id: randomUUID(), ...eventOf(OrderPlaced, order.id, orderEventData(order)), destinations: destinationsOf(deps.subscriptions, OrderPlaced.type) };
   if (!(await deps.saveOrder({ claim, order, response, event }))) {
     // The sweeper took this attempt for a dead one and has recorded the release of its stock.
     throw new AppError('ORDER.ABANDONED', 503, 'This order took too long to place. Please try again.');

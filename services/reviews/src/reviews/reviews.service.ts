@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, decodeCursor, pageOf, publishEvent, type AuthUser, type Db, type Queryable, type Relay, type Subscriptions } from '@emporium/kit';
+import {
+  AppError, decodeCursor, eventOf, pageOf, publishEvent, RatingChanged, subscriptionsOf, type AuthUser, type Db, type Queryable, type Relay,
+} from '@emporium/kit';
 import type { OrdersClient } from '../purchases/orders.client.ts';
 import { wasDelivered } from '../purchases/purchases.repository.ts';
 import { newestKey, ratingKey } from './cursors.ts';
@@ -13,14 +15,14 @@ export interface ReviewDeps {
   relay: Pick<Relay, 'kick'>;
 }
 
-export const SUBSCRIPTIONS: Subscriptions = { products: ['rating.changed'] };
+export const SUBSCRIPTIONS = subscriptionsOf(RatingChanged);
 
 const notFound = () => new AppError('REVIEW.NOT_FOUND', 404, 'Review not found');
 
 /** Tells products the rating of a product as its visible reviews now stand, in the transaction that changed them. */
 async function publishRating(tx: Queryable, productId: string): Promise<void> {
   const { average, count } = summarize(await repo.visibleRatingCounts(tx, productId));
-  await publishEvent(tx, SUBSCRIPTIONS, { type: 'rating.changed', key: productId, data: { productId, average, count } });
+  await publishEvent(tx, SUBSCRIPTIONS, eventOf(RatingChanged, productId, { productId, average, count }));
 }
 
 /**
