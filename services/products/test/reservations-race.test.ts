@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Db } from '@emporium/kit';
 import { createReadCache } from '../src/products/read-cache.ts';
-import { createReservationsRepository } from '../src/reservations/reservations.repository.ts';
 import { releaseExpired, reserveStock } from '../src/reservations/reservations.service.ts';
 import { createProduct, startProducts, type TestProducts } from './helpers.ts';
 
@@ -66,7 +66,8 @@ describe('products: concurrent reservations on PostgreSQL', () => {
 
   test('three instances, each sending its own batches, never oversell or deadlock on the same two products', async () => {
     // One instance decides a batch's reservations one after another; separate instances race in the database.
-    const instances = [0, 1, 2].map(() => ({ db: t.db, repo: createReservationsRepository(t.db), cache: createReadCache({ ttlMs: 0 }), defaultTtlSeconds: 120 }));
+    // Each instance has a database handle of its own (sharing the pool here), so each sends its own batches.
+    const instances = [0, 1, 2].map(() => ({ db: Object.create(t.db) as Db, cache: createReadCache({ ttlMs: 0 }), defaultTtlSeconds: 120 }));
     for (let round = 0; round < 3; round++) {
       const a = await createProduct(t, { stock: 10 });
       const b = await createProduct(t, { stock: 10 });
@@ -112,7 +113,7 @@ describe('products: concurrent reservations on PostgreSQL', () => {
     }
     assert.equal(await stockOf(product.id), 16);
     await sleep(1_100);
-    const instance = () => ({ db: t.db, repo: createReservationsRepository(t.db), cache: createReadCache({ ttlMs: 0 }), defaultTtlSeconds: 120 });
+    const instance = () => ({ db: t.db, cache: createReadCache({ ttlMs: 0 }), defaultTtlSeconds: 120 });
     const [a, b] = await Promise.all([releaseExpired(instance(), 2), releaseExpired(instance(), 3)]);
     assert.equal(a + b, 7);
     assert.equal(await stockOf(product.id), 30);

@@ -1,6 +1,6 @@
 import { discountedAmount, DiscountChanged, handlerOf, RatingChanged, type EventHandler } from '@emporium/kit';
 import type { FastifyBaseLogger } from 'fastify';
-import type { ProductsRepository } from '../products/products.repository.ts';
+import { findProductForUpdate, setDiscount, setRating } from '../products/products.repository.ts';
 
 /**
  * The copies products keeps of other services' facts: the discount in force (with the discounted
@@ -8,22 +8,22 @@ import type { ProductsRepository } from '../products/products.repository.ts';
  * Both events carry the whole current state, so an older one never overwrites a newer one.
  * The kit's contracts validate each event's data before these handlers see it.
  */
-export function productEventHandlers(repo: ProductsRepository, log: FastifyBaseLogger): Record<string, EventHandler> {
+export function productEventHandlers(log: FastifyBaseLogger): Record<string, EventHandler> {
   return {
     [DiscountChanged.type]: handlerOf(DiscountChanged, log, async (tx, { productId, discount }) => {
-      const product = await repo.findForUpdate(tx, productId);
+      const product = await findProductForUpdate(tx, productId);
       if (!product) return;
       // The discounts service sends at most two decimals; rounding only guards against float noise such as 12.499999.
       const basisPoints = discount ? Math.round(discount.percent * 100) : 0;
-      await repo.setDiscount(
+      await setDiscount(
         tx,
         productId,
         discount && { id: discount.id, basisPoints, endsAt: discount.endsAt },
-        discountedAmount(product.price_amount, basisPoints),
+        discountedAmount(product.priceAmount, basisPoints),
       );
     }),
     [RatingChanged.type]: handlerOf(RatingChanged, log, async (tx, { productId, average, count }) => {
-      await repo.setRating(tx, productId, count === 0 ? 0 : Math.round(average * 10) / 10, count);
+      await setRating(tx, productId, count === 0 ? 0 : Math.round(average * 10) / 10, count);
     }),
   };
 }
