@@ -1,5 +1,5 @@
 import { AppError, cursorPart, decodeCursor, eventOf, isStaff, OrderCancelled, OrderDelivered, pageOf, publishEvent, type AuthUser, type Queryable } from '@emporium/kit';
-import type { OrderDeps } from './deps.ts';
+import { ORDER_EVENTS, type OrderDeps } from './deps.ts';
 import { orderEventData, toOrderJson } from './order-json.ts';
 import { appendHistory, findOrder, listOrders as selectOrders, lockOrder, purchasesOf, updateOrder } from './orders.repository.ts';
 import type { OrderJson, OrderListInput, StatusChangeInput } from './orders.schemas.ts';
@@ -76,7 +76,7 @@ async function recordAdvance(deps: OrderDeps, tx: Queryable, orderId: string, ch
   const event = change.status === 'cancelled' ? OrderCancelled : change.status === 'delivered' ? OrderDelivered : null;
   if (event) {
     const order = (await findOrder(tx, orderId))!;
-    await publishEvent(tx, deps.subscriptions, eventOf(event, orderId, orderEventData(order)));
+    await publishEvent(tx, ORDER_EVENTS, eventOf(event, orderId, orderEventData(order)));
   }
   // The release is recorded with the cancellation, so stock goes back even if products is down right now.
   if (change.status === 'cancelled') await addPendingRelease(tx, orderId, 'order cancelled');
