@@ -42,8 +42,8 @@ export interface TakeRequest {
 
 type TakeRow = Omit<ReservationRecord, 'id'> & Omit<TakeResult, 'reservation'> & { reservationId: string };
 
-// One batch at a time: batches would only wait for each other's locks on the same products.
-const takeInBatch = batchedPer(async (db: Queryable, requests: TakeRequest[]): Promise<TakeResult[]> => {
+/** Decides a batch of reservations in one statement, in the order given (the rule: stock-rule.ts). */
+export async function takeStockBatch(db: Queryable, requests: TakeRequest[]): Promise<TakeResult[]> {
   const rows = await db.query<TakeRow>(
     `SELECT reservation_id AS "reservationId", outcome, status, expires_at AS "expiresAt", expired, products
        FROM take_stock_batch($1::jsonb)`,
@@ -54,7 +54,10 @@ const takeInBatch = batchedPer(async (db: Queryable, requests: TakeRequest[]): P
     products: row.products ?? [],
     reservation: row.outcome === 'short' ? null : { id: row.reservationId, status: row.status, expiresAt: row.expiresAt, expired: row.expired },
   }));
-});
+}
+
+// One batch at a time: batches would only wait for each other's locks on the same products.
+const takeInBatch = batchedPer(takeStockBatch);
 
 /**
  * Takes the stock of every line, or of none when one cannot be served, as held or as committed.
