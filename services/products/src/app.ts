@@ -10,7 +10,7 @@ import { startSweeper } from './reservations/sweeper.ts';
 
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
 
-export async function buildApp(config: Config, overrides: { db?: Db } = {}): Promise<App> {
+export async function buildApp(config: Config, overrides: { db?: Db; now?: () => number } = {}): Promise<App> {
   const db = await openServiceDb(config, migrations, overrides.db);
   const app = await buildService({
     name: 'products',
@@ -20,7 +20,7 @@ export async function buildApp(config: Config, overrides: { db?: Db } = {}): Pro
     serviceCredential: serviceCredentialFrom(config, 'products'),
   });
 
-  const cache = createReadCache({ ttlMs: config.CACHE_TTL_MS });
+  const cache = createReadCache({ ttlMs: config.CACHE_TTL_MS, now: overrides.now }); // a test's clock ages entries without waiting
   const reservations = { db, cache, defaultTtlSeconds: config.RESERVATION_TTL_SECONDS };
 
   productRoutes(app, { db, cache, currency: config.SHOP_CURRENCY });
