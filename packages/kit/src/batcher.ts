@@ -55,3 +55,22 @@ export function createBatcher<I, O>(
       next();
     });
 }
+
+/**
+ * A batcher per owner (a database handle), made on first use: a repository function that takes its
+ * database as an argument can still batch its concurrent calls, as its own detail, with no state to wire.
+ */
+export function batchedPer<K extends object, I, O>(
+  flush: (owner: K, inputs: I[]) => Promise<(O | Error)[]>,
+  options: Parameters<typeof createBatcher>[1] = {},
+): (owner: K, input: I) => Promise<O> {
+  const batchers = new WeakMap<K, (input: I) => Promise<O>>();
+  return (owner, input) => {
+    let batcher = batchers.get(owner);
+    if (!batcher) {
+      batcher = createBatcher((inputs: I[]) => flush(owner, inputs), options);
+      batchers.set(owner, batcher);
+    }
+    return batcher(input);
+  };
+}

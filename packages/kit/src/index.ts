@@ -17,6 +17,11 @@ export { applyEvent, registerInbox, type EventHandler } from './inbox.ts';
 export { buildService, type App, type ServiceOptions } from './service.ts';
 export { runService } from './server.ts';
 export { MAX_AMOUNT, Money, discountedAmount, percentToBasisPoints, basisPointsToPercent, assertCurrency } from './money.ts';
-export { ListQuery, Page, encodeCursor, decodeCursor, pageOf } from './pagination.ts';
+export { ListQuery, Page, cursorPart, encodeCursor, decodeCursor, pageOf, type CursorPart } from './pagination.ts';
 export { Id, IdParams } from './ids.ts';
-export { createBatcher } from './batcher.ts';
+export { batchedPer, createBatcher } from './batcher.ts';
+export { defineEvent, eventOf, handlerOf, subscriptionsOf, type EventContract } from './events/contract.ts';
+export {
+  DiscountChanged, OrderCancelled, OrderDelivered, OrderPlaced, OrderShipped, RatingChanged,
+  UserPasswordResetRequested, UserRegistered, UserVerificationRequested,
+} from './events/catalog.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { Type } from 'typebox';
-import { ConfigError, baseConfig, decodeCursor, discountedAmount, encodeCursor, loadConfig, percentToBasisPoints } from '../src/index.ts';
+import { ConfigError, baseConfig, cursorPart, decodeCursor, discountedAmount, encodeCursor, loadConfig, percentToBasisPoints } from '../src/index.ts';
 
 describe('config', () => {
   const schema = { ...baseConfig, PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8082 }) };
@@ -54,8 +54,19 @@ describe('money', () => {
 
 describe('cursors', () => {
   test('round-trip and reject garbage with a 400', () => {
-    assert.deepEqual(decodeCursor(encodeCursor([1, 'a']), 2), [1, 'a']);
-    assert.equal(decodeCursor(undefined, 2), null);
-    assert.throws(() => decodeCursor('not-a-cursor', 2), (err: { status: number }) => err.status === 400);
+    const parts = [cursorPart.natural, cursorPart.id] as const;
+    assert.deepEqual(decodeCursor(encodeCursor([1, 'a']), [...parts]), [1, 'a']);
+    assert.equal(decodeCursor(undefined, [...parts]), null);
+    assert.throws(() => decodeCursor('not-a-cursor', [...parts]), (err: { status: number }) => err.status === 400);
+  });
+
+  test('a value that fails its position\'s check, or a cursor of another length, is the same 400', () => {
+    for (const values of [[-1, 'a'], [1.5, 'a'], ['1', 'a'], [1, ''], [1], [1, 'a', 2]]) {
+      assert.throws(
+        () => decodeCursor(encodeCursor(values), [cursorPart.natural, cursorPart.id]),
+        (err: { status: number; code: string }) => err.status === 400 && err.code === 'REQUEST.INVALID_CURSOR',
+        JSON.stringify(values),
+      );
+    }
   });
 });

@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { authOptionsFrom, buildService, createBatcher, createPeer, openServiceDb, serviceCredentialFrom, startOutboxRelay, type App, type Db } from '@emporium/kit';
+import { authOptionsFrom, buildService, createPeer, openServiceDb, serviceCredentialFrom, startOutboxRelay, type App, type Db } from '@emporium/kit';
 import type { Config } from './config.ts';
-import { ORDER_EVENTS, type OrderDeps } from './orders/deps.ts';
-import { insertClaims, type Claim } from './orders/idempotency.repository.ts';
-import { saveNewOrders, type PlacedOrder } from './orders/orders.repository.ts';
+import type { OrderDeps } from './orders/deps.ts';
 import { orderRoutes } from './orders/orders.routes.ts';
 import { discountsClient, productsClient } from './orders/peers.ts';
 import { startSweeper } from './orders/releases.ts';
@@ -29,9 +27,6 @@ export async function buildApp(config: Config, overrides: { db?: Db } = {}): Pro
     db,
     products,
     discounts: discountsClient(discountsPeer),
-    subscriptions: ORDER_EVENTS,
-    insertClaim: createBatcher((claims: Claim[]) => insertClaims(db, claims), { concurrency: 2 }),
-    saveOrder: createBatcher((placed: PlacedOrder[]) => saveNewOrders(db, placed), { concurrency: 2 }),
     settings: { currency: config.SHOP_CURRENCY, deliveryDays: config.ESTIMATED_DELIVERY_DAYS },
     log: app.log,
     eventsWritten: () => relay.kick(),

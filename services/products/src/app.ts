@@ -3,16 +3,14 @@ import { authOptionsFrom, buildService, openServiceDb, registerInbox, serviceCre
 import type { Config } from './config.ts';
 import { seedDemoCatalog } from './demo/seed.ts';
 import { productEventHandlers } from './events/events.handlers.ts';
-import { createProductsRepository } from './products/products.repository.ts';
 import { productRoutes } from './products/products.routes.ts';
 import { createReadCache } from './products/read-cache.ts';
-import { createReservationsRepository } from './reservations/reservations.repository.ts';
 import { reservationRoutes } from './reservations/reservations.routes.ts';
 import { startSweeper } from './reservations/sweeper.ts';
 
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
 
-export async function buildApp(config: Config, overrides: { db?: Db } = {}): Promise<App> {
+export async function buildApp(config: Config, overrides: { db?: Db; now?: () => number } = {}): Promise<App> {
   const db = await openServiceDb(config, migrations, overrides.db);
   const app = await buildService({
     name: 'products',
@@ -22,19 +20,18 @@ export async function buildApp(config: Config, overrides: { db?: Db } = {}): Pro
     serviceCredential: serviceCredentialFrom(config, 'products'),
   });
 
-  const repo = createProductsRepository(db);
-  const cache = createReadCache({ ttlMs: config.CACHE_TTL_MS });
-  const reservations = { db, repo: createReservationsRepository(db), cache, defaultTtlSeconds: config.RESERVATION_TTL_SECONDS };
+  const cache = createReadCache({ ttlMs: config.CACHE_TTL_MS, now: overrides.now }); // a test's clock ages entries without waiting
+  const reservations = { db, cache, defaultTtlSeconds: config.RESERVATION_TTL_SECONDS };
 
-  productRoutes(app, { db, repo, cache, currency: config.SHOP_CURRENCY });
+  productRoutes(app, { db, cache, currency: config.SHOP_CURRENCY });
   reservationRoutes(app, reservations);
   await app.register(async (scope) => {
     // Applied events change what readers see: drop cached reads once the handlers' transactions have committed.
     scope.addHook('onSend', async () => cache.invalidate());
-    registerInbox(scope, db, productEventHandlers(repo, app.log));
+    registerInbox(scope, db, productEventHandlers(app.log));
   });
 
-  if (config.DEMO_MODE) await seedDemoCatalog(db, repo, config.SHOP_CURRENCY, app.log);
+  if (config.DEMO_MODE) await seedDemoCatalog(db, config.SHOP_CURRENCY, app.log);
   const sweeper = startSweeper(reservations, config.RESERVATION_SWEEP_MS, app.log);
   // preClose runs before the onClose hook that closes the database, so a round in progress finishes first.
   app.addHook('preClose', () => sweeper.stop());

@@ -3,6 +3,8 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { App, Db } from '@emporium/kit';
 import { createTestAuth, createTestServiceCredential, openTestDb, type TestServiceCredential } from '@emporium/kit/testing';
 import { buildApp } from '../src/app.ts';
+import { createReadCache } from '../src/products/read-cache.ts';
+import { releaseExpired } from '../src/reservations/reservations.service.ts';
 import { readConfig } from '../src/config.ts';
 
 export interface TestProducts {
@@ -70,3 +72,14 @@ export async function deliver(t: TestProducts, ...events: ReturnType<typeof even
   if (res.statusCode !== 200) throw new Error(`events refused: ${res.statusCode} ${res.body}`);
   return res.json() as { received: number; applied: number };
 }
+
+/**
+ * Moves holds' expiry into the past, as if their ttl had run out. Expiry is judged by the database
+ * clock, so this is how a test lets time pass for them without sleeping.
+ */
+export async function expireHolds(t: TestProducts, ids: string[]): Promise<void> {
+  await t.db.query(`UPDATE reservations SET expires_at = now() - interval '1 second' WHERE id = ANY ($1::text[])`, [ids]);
+}
+
+/** One sweeper round now, as the app's sweeper runs it (the app's own may run too: a release happens once either way). */
+export const sweepNow = (t: TestProducts) => releaseExpired({ db: t.db, cache: createReadCache({ ttlMs: 0 }), defaultTtlSeconds: 120 });

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { Db } from '@emporium/kit';
 import { createReadCache } from '../src/products/read-cache.ts';
-import { createReservationsRepository } from '../src/reservations/reservations.repository.ts';
 import { releaseExpired, reserveStock } from '../src/reservations/reservations.service.ts';
-import { createProduct, startProducts, type TestProducts } from './helpers.ts';
+import { createProduct, expireHolds, startProducts, type TestProducts } from './helpers.ts';
 
 // Transactions run at the same time on separate connections of a real PostgreSQL server; each race is
 // repeated so that its rounds interleave differently.
@@ -66,7 +65,8 @@ describe('products: concurrent reservations on PostgreSQL', () => {
 
   test('three instances, each sending its own batches, never oversell or deadlock on the same two products', async () => {
     // One instance decides a batch's reservations one after another; separate instances race in the database.
-    const instances = [0, 1, 2].map(() => ({ db: t.db, repo: createReservationsRepository(t.db), cache: createReadCache({ ttlMs: 0 }), defaultTtlSeconds: 120 }));
+    // Each instance has a database handle of its own (sharing the pool here), so each sends its own batches.
+    const instances = [0, 1, 2].map(() => ({ db: Object.create(t.db) as Db, cache: createReadCache({ ttlMs: 0 }), defaultTtlSeconds: 120 }));
     for (let round = 0; round < 3; round++) {
       const a = await createProduct(t, { stock: 10 });
       const b = await createProduct(t, { stock: 10 });
@@ -106,13 +106,14 @@ describe('products: concurrent reservations on PostgreSQL', () => {
 
   test('two instances sweeping at once release each expired hold once, in batches until none are left', async () => {
     const product = await createProduct(t, { stock: 30 });
-    for (let i = 0; i < 7; i++) {
-      const res = await t.internal({ method: 'POST', url: '/internal/reservations', payload: { reservationId: randomUUID(), items: [{ productId: product.id, quantity: 2 }], ttlSeconds: 1 } });
+    const ids = Array.from({ length: 7 }, () => randomUUID());
+    for (const reservationId of ids) {
+      const res = await t.internal({ method: 'POST', url: '/internal/reservations', payload: { reservationId, items: [{ productId: product.id, quantity: 2 }], ttlSeconds: 1 } });
       assert.equal(res.statusCode, 201);
     }
     assert.equal(await stockOf(product.id), 16);
-    await sleep(1_100);
-    const instance = () => ({ db: t.db, repo: createReservationsRepository(t.db), cache: createReadCache({ ttlMs: 0 }), defaultTtlSeconds: 120 });
+    await expireHolds(t, ids);
+    const instance = () => ({ db: t.db, cache: createReadCache({ ttlMs: 0 }), defaultTtlSeconds: 120 });
     const [a, b] = await Promise.all([releaseExpired(instance(), 2), releaseExpired(instance(), 3)]);
     assert.equal(a + b, 7);
     assert.equal(await stockOf(product.id), 30);

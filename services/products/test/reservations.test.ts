@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { createProduct, startProducts, type TestProducts } from './helpers.ts';
+import { eventually } from '@emporium/kit/testing';
+import { createProduct, expireHolds, startProducts, sweepNow, type TestProducts } from './helpers.ts';
 
 describe('products: stock reservations', () => {
   let t: TestProducts;
@@ -109,7 +109,8 @@ describe('products: stock reservations', () => {
     assert.equal(taken.json().status, 'committed');
     const again = await t.internal({ method: 'POST', url: '/internal/reservations/batch', payload: { reservations: [{ reservationId: id, items, commit: true }] } });
     assert.deepEqual(again.json().results.map((r: { status: number; body: { status: string } }) => [r.status, r.body.status]), [[200, 'committed']]);
-    await sleep(1_300); // past its ttl, with the sweeper running every 50 ms
+    await expireHolds(t, [id]); // past its ttl
+    await sweepNow(t);
     assert.deepEqual([await stockOf(mug.id), await stockOf(kettle.id)], [3, 1]);
     assert.equal((await release(id)).statusCode, 200);
     assert.equal((await release(id)).statusCode, 200);
@@ -214,11 +215,9 @@ describe('products: stock reservations', () => {
     const id = randomUUID();
     assert.equal((await reserve(id, [{ productId: product.id, quantity: 5 }], 1)).statusCode, 201);
     assert.equal(await stockOf(product.id), 0);
-    const deadline = Date.now() + 15_000;
-    while ((await stockOf(product.id)) !== 5) {
-      assert.ok(Date.now() < deadline, 'the sweeper did not release the expired hold');
-      await sleep(100);
-    }
+    await expireHolds(t, [id]);
+    // The app's own sweeper (every 50 ms here) must catch up: poll, with a deadline.
+    await eventually(() => stockOf(product.id), (stock) => stock === 5, 15_000);
     assert.equal((await commit(id)).statusCode, 409);
     assert.equal((await release(id)).statusCode, 200);
     assert.equal(await stockOf(product.id), 5, 'released once, not twice');
@@ -229,7 +228,8 @@ describe('products: stock reservations', () => {
     const id = randomUUID();
     await reserve(id, [{ productId: product.id, quantity: 2 }], 1);
     assert.equal((await commit(id)).statusCode, 200);
-    await sleep(1_500);
+    await expireHolds(t, [id]);
+    await sweepNow(t);
     assert.equal(await stockOf(product.id), 0);
   });
 

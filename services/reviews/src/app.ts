@@ -31,7 +31,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     await relay.stop();
     await orders.close();
   });
-  registerInbox(app, db, orderEventHandlers);
+  registerInbox(app, db, orderEventHandlers(app.log));
   registerReviewRoutes(app, { db, orders, relay });
   return app;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, decodeCursor, pageOf, type Db, type Queryable } from '@emporium/kit';
+import { AppError, cursorPart, decodeCursor, pageOf, type Db, type Queryable } from '@emporium/kit';
 import { publishDiscountChanged } from '../events/discount-changed.ts';
 import type { ProductsClient } from '../products/products.client.ts';
 import { discountView, percentInBasisPoints, windowOf, type Clock, type Discount, type Window } from './discount-rules.ts';
@@ -95,12 +95,6 @@ async function assertProductExists(products: ProductsClient, productId: string):
 const notFound = (id: string) => new AppError('DISCOUNT.NOT_FOUND', 404, `No discount with id "${id}"`);
 
 function cursorPosition(cursor: string | undefined): { createdAt: Date; id: string } | null {
-  const values = decodeCursor(cursor, 2);
-  if (values === null) return null;
-  const [createdAt, id] = values;
-  const at = new Date(String(createdAt));
-  if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(at.getTime())) return { createdAt: at, id };
-  throw new AppError('REQUEST.INVALID_CURSOR', 400, 'cursor is not one this API gave out', {
-    errors: [{ path: '/query/cursor', message: 'is not a valid cursor' }],
-  });
+  const values = decodeCursor(cursor, [cursorPart.time, cursorPart.text]);
+  return values && { createdAt: new Date(values[0]), id: values[1] };
 }

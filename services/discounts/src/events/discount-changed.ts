@@ -1,9 +1,9 @@
-import { publishEvent, type Queryable, type Subscriptions } from '@emporium/kit';
+import { DiscountChanged, eventOf, publishEvent, subscriptionsOf, type Queryable } from '@emporium/kit';
 import { discountInForce } from '../discounts/discount-rules.ts';
 import { findActive } from '../discounts/discounts.repository.ts';
 
-/** Who receives what this service publishes (docs/ARCHITECTURE.md, Events). */
-export const SUBSCRIPTIONS: Subscriptions = { products: ['discount.changed'] };
+/** Who receives what this service publishes: the consumers its contract names (docs/ARCHITECTURE.md, Events). */
+export const SUBSCRIPTIONS = subscriptionsOf(DiscountChanged);
 
 /**
  * Writes `discount.changed` for the product into the outbox, inside the caller's transaction:
@@ -12,9 +12,5 @@ export const SUBSCRIPTIONS: Subscriptions = { products: ['discount.changed'] };
  */
 export async function publishDiscountChanged(tx: Queryable, productId: string, at: Date): Promise<void> {
   const [rule] = await findActive(tx, [productId], at);
-  await publishEvent(tx, SUBSCRIPTIONS, {
-    type: 'discount.changed',
-    key: productId,
-    data: { productId, discount: rule ? discountInForce(rule) : null },
-  });
+  await publishEvent(tx, SUBSCRIPTIONS, eventOf(DiscountChanged, productId, { productId, discount: rule ? discountInForce(rule) : null }));
 }

@@ -1,4 +1,4 @@
-import { decodeCursor, pageOf, type Db } from '@emporium/kit';
+import { cursorPart, decodeCursor, pageOf, type Db } from '@emporium/kit';
 import { listMessages as selectMessages, type MessageRecord } from './messages.repository.ts';
 import type { NotificationQuery } from './messages.schemas.ts';
 
@@ -19,11 +19,10 @@ export function toNotificationJson(message: MessageRecord) {
 
 /** The mailbox (demo) or delivery log (production), newest first. */
 export async function listNotifications(deps: { db: Db }, query: NotificationQuery) {
-  const cursor = decodeCursor(query.cursor, 1);
-  if (cursor && !Number.isSafeInteger(cursor[0])) decodeCursor('-', 1); // the kit's 400 for a cursor we never gave out
+  const cursor = decodeCursor<[number]>(query.cursor, [cursorPart.natural]);
   const rows = await selectMessages(deps.db, {
     to: query.to?.trim().toLowerCase(),
-    beforeSeq: cursor ? (cursor[0] as number) : undefined,
+    beforeSeq: cursor ? cursor[0] : undefined,
     limit: query.limit + 1,
   });
   return pageOf(rows, query.limit, toNotificationJson, (row) => [row.seq]);

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '@emporium/kit';
+import { batchedPer, type Queryable } from '@emporium/kit';
 
 export interface KeyRecord {
   fingerprint: string;
@@ -16,10 +16,12 @@ export interface Claim {
 }
 
 /**
- * Takes each claim's key for its request; false for a claim whose key someone (the same customer,
- * earlier) holds already.
+ * Takes the claim's key for its request; false when someone (the same customer, earlier) holds it already.
+ * Claims made at the same moment share one INSERT (see the orders README, "what is batched and why").
  */
-export async function insertClaims(db: Db, claims: Claim[]): Promise<boolean[]> {
+export const insertClaim: (db: Queryable, claim: Claim) => Promise<boolean> = batchedPer(insertClaims, { concurrency: 2 });
+
+async function insertClaims(db: Queryable, claims: Claim[]): Promise<boolean[]> {
   // Keys are written in one order whatever the batch's order, so two batches holding the same keys cannot deadlock.
   const rows = await db.query(
     `INSERT INTO idempotency_keys (customer_id, key, fingerprint, order_id, state)

@@ -1,4 +1,4 @@
-import { outboxInsertFrom, plannedOnEveryCall, type Queryable, type Row } from '@emporium/kit';
+import { batchedPer, outboxInsertFrom, plannedOnEveryCall, type Queryable, type Row } from '@emporium/kit';
 import type { Claim } from './idempotency.repository.ts';
 import type { PricedLine } from './pricing.ts';
 import type { OrderStatus } from './transitions.ts';
@@ -44,12 +44,14 @@ export interface PlacedOrder {
 }
 
 /**
- * Saves new orders in one statement, each only while its Idempotency-Key claim is still in flight:
- * the claim becomes done with the response to replay, and the order (with its line snapshots and
- * first history entry) and its event are written. For each order, false (and nothing of it written)
- * when its claim was given up.
+ * Saves a new order only while its Idempotency-Key claim is still in flight: the claim becomes done with
+ * the response to replay, and the order (with its line snapshots and first history entry) and its event
+ * are written. False (and nothing of it written) when its claim was given up. Orders saved at the same
+ * moment share one statement (see the orders README, "what is batched and why").
  */
-export async function saveNewOrders(db: Queryable, placed: PlacedOrder[]): Promise<boolean[]> {
+export const saveNewOrder: (db: Queryable, placed: PlacedOrder) => Promise<boolean> = batchedPer(saveNewOrders, { concurrency: 2 });
+
+async function saveNewOrders(db: Queryable, placed: PlacedOrder[]): Promise<boolean[]> {
   const rows = await db.query<{ id: string }>(SAVE_NEW_ORDERS, [JSON.stringify(placed.map(inputRow))]);
   const saved = new Set(rows.map((row) => row.id));
   return placed.map((p) => saved.has(p.order.id));

@@ -1,5 +1,8 @@
-import { AppError, decodeCursor, isStaff, pageOf, publishEvent, type AuthUser, type Queryable } from '@emporium/kit';
-import type { OrderDeps } from './deps.ts';
+import {
+  AppError, cursorPart, decodeCursor, eventOf, isStaff, OrderCancelled, OrderDelivered, OrderShipped, pageOf, publishEvent,
+  type AuthUser, type EventContract, type Queryable,
+} from '@emporium/kit';
+import { ORDER_EVENTS, type OrderDeps } from './deps.ts';
 import { orderEventData, toOrderJson } from './order-json.ts';
 import { appendHistory, findOrder, listOrders as selectOrders, lockOrder, purchasesOf, updateOrder } from './orders.repository.ts';
 import type { OrderJson, OrderListInput, StatusChangeInput } from './orders.schemas.ts';
@@ -19,12 +22,11 @@ export async function getOrder(deps: OrderDeps, user: AuthUser, orderId: string)
 
 /** Customers see their own orders; staff see everyone's. Newest first. */
 export async function listOrders(deps: OrderDeps, user: AuthUser, query: OrderListInput) {
-  const cursor = decodeCursor(query.cursor, 1);
-  if (cursor && !Number.isSafeInteger(cursor[0])) decodeCursor('-', 1);
+  const beforeSeq = decodeCursor(query.cursor, [cursorPart.integer])?.[0];
   const rows = await selectOrders(deps.db, {
     customerId: isStaff(user) ? undefined : user.userId,
     status: query.status,
-    beforeSeq: cursor ? (cursor[0] as number) : undefined,
+    beforeSeq,
     limit: query.limit + 1,
   });
   return pageOf(rows, query.limit, toOrderJson, (row) => [row.seq]);
@@ -73,14 +75,14 @@ async function changeOrder(
 }
 
 /** The statuses the customer hears about (out_for_delivery is not one). */
-const EVENT_OF: Partial<Record<OrderStatus, string>> = { shipped: 'order.shipped', delivered: 'order.delivered', cancelled: 'order.cancelled' };
+const EVENT_OF: Partial<Record<OrderStatus, EventContract>> = { shipped: OrderShipped, delivered: OrderDelivered, cancelled: OrderCancelled };
 
 async function recordAdvance(deps: OrderDeps, tx: Queryable, orderId: string, change: StatusChangeInput): Promise<void> {
   await appendHistory(tx, orderId, change.status, change.note ?? null);
   const event = EVENT_OF[change.status];
   if (event) {
     const order = (await findOrder(tx, orderId))!;
-    await publishEvent(tx, deps.subscriptions, { type: event, key: orderId, data: orderEventData(order) });
+    await publishEvent(tx, ORDER_EVENTS, eventOf(event, orderId, orderEventData(order)));
   }
   // The release is recorded with the cancellation, so stock goes back even if products is down right now.
   if (change.status === 'cancelled') await addPendingRelease(tx, orderId, 'order cancelled');

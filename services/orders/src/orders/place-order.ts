@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, destinationsOf } from '@emporium/kit';
+import { AppError, destinationsOf, eventOf, OrderPlaced } from '@emporium/kit';
 import { addBusinessDays } from './delivery-date.ts';
-import type { OrderDeps } from './deps.ts';
+import { ORDER_EVENTS, type OrderDeps } from './deps.ts';
 import { requestFingerprint } from './fingerprint.ts';
-import { dropClaim, findKey, type Claim } from './idempotency.repository.ts';
+import { dropClaim, findKey, insertClaim, type Claim } from './idempotency.repository.ts';
 import { orderEventData, toOrderJson } from './order-json.ts';
-import type { NewOrder } from './orders.repository.ts';
+import { saveNewOrder, type NewOrder } from './orders.repository.ts';
 import type { PlaceOrderInput } from './orders.schemas.ts';
 import { orderableProducts, priceLines, type PricedOrder } from './pricing.ts';
 import { releaseNow } from './releases.ts';
@@ -18,38 +18,43 @@ export interface StoredResponse {
 }
 
 /**
- * Places an order once per (customer, Idempotency-Key): prices it from products and discounts, has
- * products take the stock (sold at once, all lines or none), then saves the order, its event and its
- * stored response in one statement. Any failure before that lets go of the key and gives the stock
- * back; a process that dies on the way leaves its claim, which the sweeper turns into a release.
- *
- * The key is claimed while the order is priced: the two do not depend on each other, and an order
- * spends most of its time waiting on such round trips. Stock is only taken once the claim is saved,
- * so the sweeper always knows of it; a replay or a refused key wins over whatever pricing found.
+ * Places an order once per (customer, Idempotency-Key): claims the key while the order is priced from
+ * products and discounts, has products take the stock (sold at once, all lines or none), then saves the
+ * order, its event and its stored response in one statement. Any failure before that lets go of the key
+ * and gives the stock back; a process that dies on the way leaves its claim, which the sweeper turns into
+ * a release. Why pricing runs beside the claim, and what is batched: services/orders/README.md.
  */
 export async function placeOrder(deps: OrderDeps, customerId: string, key: string, input: PlaceOrderInput): Promise<StoredResponse> {
   assertEachProductOnce(input);
-  const pricing = priceOrder(deps, input);
-  pricing.catch(() => {}); // read below once the key is ours; never an unhandled rejection before that
+  const pricing = startedNow(priceOrder(deps, input));                     // products + discounts, while the key is claimed
   const claimed = await claimKey(deps, { customerId, key, fingerprint: requestFingerprint(input), orderId: randomUUID() });
-  if ('replay' in claimed) return claimed.replay;
+  if ('replay' in claimed) return claimed.replay;                          // a replay or a refused key wins over pricing
   const claim = claimed;
-  let mayHaveStock = false;
+  let step: Step = 'pricing';
   try {
     const priced = await pricing;
-    mayHaveStock = true;
-    await deps.products.take(claim.orderId, input.items).catch((err) => {
-      // Products refused the whole order (no stock, unknown product): nothing is taken.
-      if (err instanceof AppError && err.status < 500) mayHaveStock = false;
-      throw err;
-    });
+    step = 'taking stock';
+    await deps.products.take(claim.orderId, input.items);                  // all lines or none, only once the claim is saved
+    step = 'saving';
     const body = await saveOrder(deps, claim, newOrder(deps, claim, input, priced));
     deps.eventsWritten();
     return { status: 201, body, replayed: false };
   } catch (err) {
-    await letGo(deps, claim, mayHaveStock);
+    await letGo(deps, claim, mayHaveTakenStock(step, err));                // the key is free again; stock goes back
     throw err;
   }
+}
+
+type Step = 'pricing' | 'taking stock' | 'saving';
+
+/** Products refuses a whole order (no stock, unknown product) with a 4xx and takes nothing; any other failure may have taken it. */
+const mayHaveTakenStock = (step: Step, err: unknown) =>
+  step === 'saving' || (step === 'taking stock' && !(err instanceof AppError && err.status < 500));
+
+/** A promise awaited later: its failure is read there, never reported as unhandled before that. */
+function startedNow<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => {});
+  return work;
 }
 
 async function priceOrder(deps: OrderDeps, input: PlaceOrderInput): Promise<PricedOrder> {
@@ -79,9 +84,8 @@ function newOrder(deps: OrderDeps, claim: Claim, input: PlaceOrderInput, priced:
 
 async function saveOrder(deps: OrderDeps, claim: Claim, order: NewOrder): Promise<string> {
   const response = JSON.stringify(toOrderJson(order));
-  const type = 'order.placed';
-  const event = { id: randomUUID(), type, data: orderEventData(order), destinations: destinationsOf(deps.subscriptions, type) };
-  if (!(await deps.saveOrder({ claim, order, response, event }))) {
+  const event = { id: randomUUID(), ...eventOf(OrderPlaced, order.id, orderEventData(order)), destinations: destinationsOf(ORDER_EVENTS, OrderPlaced.type) };
+  if (!(await saveNewOrder(deps.db, { claim, order, response, event }))) {
     // The sweeper took this attempt for a dead one and has recorded the release of its stock.
     throw new AppError('ORDER.ABANDONED', 503, 'This order took too long to place. Please try again.');
   }
@@ -101,7 +105,7 @@ async function letGo(deps: OrderDeps, claim: Claim, mayHaveStock: boolean): Prom
 
 async function claimKey(deps: OrderDeps, claim: Claim): Promise<Claim | { replay: StoredResponse }> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await deps.insertClaim(claim)) return claim;
+    if (await insertClaim(deps.db, claim)) return claim;
     const held = await findKey(deps.db, claim.customerId, claim.key);
     if (!held) continue; // the earlier attempt failed and let go of the key just now
     if (held.fingerprint !== claim.fingerprint) {

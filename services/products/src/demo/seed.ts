@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@emporium/kit';
 import type { FastifyBaseLogger } from 'fastify';
-import type { ProductsRepository } from '../products/products.repository.ts';
+import { insertProduct } from '../products/products.repository.ts';
 import { DEMO_PRODUCTS, imageFilesOf, type DemoProduct } from './catalog.ts';
 import { countProducts, takeSeedLock } from './demo.repository.ts';
 
@@ -18,12 +18,12 @@ export function interleaved(products: DemoProduct[]): DemoProduct[] {
 }
 
 /** Fills an empty catalog with the demo products, once: a database that has products is left alone. */
-export async function seedDemoCatalog(db: Db, repo: ProductsRepository, currency: string, log: FastifyBaseLogger): Promise<number> {
+export async function seedDemoCatalog(db: Db, currency: string, log: FastifyBaseLogger): Promise<number> {
   const seeded = await db.transaction(async (tx) => {
     await takeSeedLock(tx);
     if ((await countProducts(tx)) > 0) return 0;
     for (const product of interleaved(DEMO_PRODUCTS)) {
-      await repo.insert(randomUUID(), {
+      await insertProduct(tx, randomUUID(), {
         name: product.name,
         description: product.description,
         category: product.category,
@@ -33,7 +33,7 @@ export async function seedDemoCatalog(db: Db, repo: ProductsRepository, currency
         currency,
         stock: product.stock,
         discountedAmount: product.price,
-      }, tx);
+      });
     }
     return DEMO_PRODUCTS.length;
   });

@@ -3,21 +3,21 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { encodeCursor, AppError } from '@emporium/kit';
 import { cursorKeyOf, keysetAfter } from './products.cursor.ts';
-import type { ProductRow } from './products.repository.ts';
+import type { ProductRecord } from './products.repository.ts';
 import { SORTS } from './products.schemas.ts';
 
 const row = fc.record({
   seq: fc.nat(),
-  name_key: fc.string({ maxLength: 200 }),
-  discounted_amount: fc.nat({ max: 100_000_000_000 }),
-  rating_average: fc.integer({ min: 0, max: 50 }).map((n) => n / 10),
-  rating_count: fc.nat(),
+  nameKey: fc.string({ maxLength: 200 }),
+  discountedAmount: fc.nat({ max: 100_000_000_000 }),
+  ratingAverage: fc.integer({ min: 0, max: 50 }).map((n) => n / 10),
+  ratingCount: fc.nat(),
 });
 
 test('a cursor made from a row reads back as that row\'s keyset, for every sort', () => {
   fc.assert(
     fc.property(row, fc.constantFrom(...SORTS), (r, sort) => {
-      const values = cursorKeyOf(sort)(r as unknown as ProductRow);
+      const values = cursorKeyOf(sort)(r as unknown as ProductRecord);
       assert.deepEqual(keysetAfter(sort, encodeCursor(values)), values.slice(1));
     }),
   );
@@ -27,7 +27,7 @@ test('a cursor of one sort is refused by every other sort', () => {
   fc.assert(
     fc.property(row, fc.constantFrom(...SORTS), fc.constantFrom(...SORTS), (r, made, used) => {
       fc.pre(made !== used);
-      const cursor = encodeCursor(cursorKeyOf(made)(r as unknown as ProductRow));
+      const cursor = encodeCursor(cursorKeyOf(made)(r as unknown as ProductRecord));
       assert.throws(() => keysetAfter(used, cursor), (err: unknown) => err instanceof AppError && err.status === 400);
     }),
   );

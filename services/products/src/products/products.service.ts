@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, assertCurrency, basisPointsToPercent, discountedAmount, pageOf, type Db } from '@emporium/kit';
 import { cursorKeyOf, keysetAfter } from './products.cursor.ts';
-import type { ProductFields, ProductRow, ProductsRepository } from './products.repository.ts';
+import * as repo from './products.repository.ts';
+import type { ProductFields, ProductRecord } from './products.repository.ts';
 import type {
   CategoryList, CreateProduct, InternalProduct, Product, ProductPage, ProductQuery, UpdateProduct,
 } from './products.schemas.ts';
@@ -9,44 +10,43 @@ import type { ReadCache } from './read-cache.ts';
 
 export interface ProductDeps {
   db: Db;
-  repo: ProductsRepository;
   cache: ReadCache;
   currency: string;
 }
 
 const money = (amount: number, currency: string) => ({ amount, currency });
 
-export function toProduct(row: ProductRow): Product {
+export function toProduct(p: ProductRecord): Product {
   return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    category: row.category,
-    images: row.images,
-    links: row.links,
-    price: money(row.price_amount, row.currency),
-    discountedPrice: money(row.discounted_amount, row.currency),
-    discount: row.discount_id === null
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    category: p.category,
+    images: p.images,
+    links: p.links,
+    price: money(p.priceAmount, p.currency),
+    discountedPrice: money(p.discountedAmount, p.currency),
+    discount: p.discountId === null
       ? null
-      : { id: row.discount_id, percent: basisPointsToPercent(row.discount_bps ?? 0), endsAt: row.discount_ends_at?.toISOString() ?? null },
+      : { id: p.discountId, percent: basisPointsToPercent(p.discountBps ?? 0), endsAt: p.discountEndsAt?.toISOString() ?? null },
     // A deleted product stays readable for past orders, but nothing of it can be ordered.
-    stock: row.deleted_at ? 0 : row.stock,
-    rating: { average: row.rating_count > 0 ? row.rating_average : 0, count: row.rating_count },
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    stock: p.deletedAt ? 0 : p.stock,
+    rating: { average: p.ratingCount > 0 ? p.ratingAverage : 0, count: p.ratingCount },
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
   };
 }
 
-export function toInternalProduct(row: ProductRow): InternalProduct {
+export function toInternalProduct(p: ProductRecord): InternalProduct {
   return {
-    id: row.id,
-    name: row.name,
-    category: row.category,
-    image: row.images[0] ?? null,
-    price: money(row.price_amount, row.currency),
-    discountedPrice: money(row.discounted_amount, row.currency),
-    stock: row.deleted_at ? 0 : row.stock,
-    deleted: row.deleted_at !== null,
+    id: p.id,
+    name: p.name,
+    category: p.category,
+    image: p.images[0] ?? null,
+    price: money(p.priceAmount, p.currency),
+    discountedPrice: money(p.discountedAmount, p.currency),
+    stock: p.deletedAt ? 0 : p.stock,
+    deleted: p.deletedAt !== null,
   };
 }
 
@@ -61,26 +61,26 @@ export async function listProducts(deps: ProductDeps, query: ProductQuery): Prom
   const after = keysetAfter(query.sort, query.cursor);
   const key = `list:${JSON.stringify([query.q, query.category, query.minPrice, query.maxPrice, query.sort, query.limit, query.cursor])}`;
   return deps.cache.get(key, async () => {
-    const rows = await deps.repo.list({ ...query, q: query.q?.trim() || undefined, category: query.category || undefined, after });
+    const rows = await repo.listProducts(deps.db, { ...query, q: query.q?.trim() || undefined, category: query.category || undefined, after });
     return pageOf(rows, query.limit, toProduct, cursorKeyOf(query.sort));
   });
 }
 
 export async function getProduct(deps: ProductDeps, id: string): Promise<Product> {
   return deps.cache.get(`product:${id}`, async () => {
-    const row = await deps.repo.findById(id);
+    const row = await repo.findProduct(deps.db, id);
     if (!row) throw notFound(id);
     return toProduct(row);
   });
 }
 
 export async function listCategories(deps: ProductDeps): Promise<CategoryList> {
-  return deps.cache.get('categories', async () => ({ items: await deps.repo.categories() }));
+  return deps.cache.get('categories', async () => ({ items: await repo.listCategories(deps.db) }));
 }
 
 export async function createProduct(deps: ProductDeps, input: CreateProduct): Promise<Product> {
   assertCurrency(input.price, deps.currency);
-  const row = await deps.repo.insert(randomUUID(), {
+  const row = await repo.insertProduct(deps.db, randomUUID(), {
     name: input.name.trim(),
     description: input.description,
     category: input.category.trim(),
@@ -98,17 +98,17 @@ export async function createProduct(deps: ProductDeps, input: CreateProduct): Pr
 export async function updateProduct(deps: ProductDeps, id: string, patch: UpdateProduct): Promise<Product> {
   if (patch.price) assertCurrency(patch.price, deps.currency);
   const row = await deps.db.transaction(async (tx) => {
-    const current = await deps.repo.findForUpdate(tx, id);
-    if (!current || current.deleted_at) throw notFound(id);
-    return deps.repo.update(tx, id, mergeFields(current, patch));
+    const current = await repo.findProductForUpdate(tx, id);
+    if (!current || current.deletedAt) throw notFound(id);
+    return repo.updateProduct(tx, id, mergeFields(current, patch));
   });
   deps.cache.invalidate();
   return toProduct(row);
 }
 
 /** The row's fields with the patch laid over; the discounted amount follows a new price. */
-export function mergeFields(current: ProductRow, patch: UpdateProduct): ProductFields {
-  const priceAmount = patch.price?.amount ?? current.price_amount;
+export function mergeFields(current: ProductRecord, patch: UpdateProduct): ProductFields {
+  const priceAmount = patch.price?.amount ?? current.priceAmount;
   return {
     name: patch.name?.trim() ?? current.name,
     description: patch.description ?? current.description,
@@ -118,12 +118,12 @@ export function mergeFields(current: ProductRow, patch: UpdateProduct): ProductF
     priceAmount,
     currency: patch.price?.currency ?? current.currency,
     stock: patch.stock ?? current.stock,
-    discountedAmount: current.discount_bps === null ? priceAmount : discountedAmount(priceAmount, current.discount_bps),
+    discountedAmount: current.discountBps === null ? priceAmount : discountedAmount(priceAmount, current.discountBps),
   };
 }
 
 export async function deleteProduct(deps: ProductDeps, id: string): Promise<void> {
-  if (!(await deps.repo.markDeleted(id))) throw notFound(id);
+  if (!(await repo.markDeleted(deps.db, id))) throw notFound(id);
   deps.cache.invalidate();
 }
 
@@ -135,6 +135,6 @@ export async function getInternalProducts(deps: ProductDeps, idsParam: string): 
       errors: [{ path: '/query/ids', message: 'must name 1 to 100 ids' }],
     });
   }
-  const rows = await deps.repo.findMany(ids);
+  const rows = await repo.findProducts(deps.db, ids);
   return { items: rows.map(toInternalProduct) };
 }

@@ -1,19 +1,19 @@
 import { AppError, type Db, type Queryable } from '@emporium/kit';
 import type { ReadCache } from '../products/read-cache.ts';
-import type { Line, LockedProduct, ReservationRow, ReservationsRepository } from './reservations.repository.ts';
+import * as repo from './reservations.repository.ts';
+import type { Line, LockedProduct, ReservationRecord } from './reservations.repository.ts';
 import type { Reservation, ReserveStock } from './reservations.schemas.ts';
 
 export interface ReservationDeps {
   db: Db;
-  repo: ReservationsRepository;
   cache: ReadCache;
   defaultTtlSeconds: number;
 }
 
-const view = (row: ReservationRow): Reservation => ({
+const view = (row: ReservationRecord): Reservation => ({
   reservationId: row.id,
   status: row.status,
-  expiresAt: row.expires_at.toISOString(),
+  expiresAt: row.expiresAt.toISOString(),
 });
 
 const unknownReservation = (id: string) => new AppError('RESERVATION.NOT_FOUND', 404, `No reservation with id ${id}`);
@@ -31,7 +31,7 @@ export async function reserveStock(deps: ReservationDeps, input: ReserveStock): 
       errors: [{ path: `/body/items/${duplicate}/productId`, message: 'appears more than once' }],
     });
   }
-  const taken = await deps.repo.takeStock({
+  const taken = await repo.takeStock(deps.db, {
     reservationId: input.reservationId, ttlSeconds: input.ttlSeconds ?? deps.defaultTtlSeconds, commit: input.commit ?? false, lines,
   });
   if (!taken.reservation) {
@@ -61,8 +61,8 @@ export function assertAvailable(lines: Line[], products: LockedProduct[]): void 
 /** A held reservation becomes committed (the sale stands). Committing twice is fine; after a release or expiry it is a 409. */
 export async function commitReservation(deps: ReservationDeps, id: string): Promise<{ reservationId: string; status: 'committed' }> {
   // One statement on the common path; the reasons for a refusal are looked up only when there is one.
-  if (!(await deps.repo.commitHeld(id))) {
-    const row = await deps.repo.find(id);
+  if (!(await repo.commitHeld(deps.db, id))) {
+    const row = await repo.findReservation(deps.db, id);
     if (!row) throw unknownReservation(id);
     if (row.status !== 'committed') {
       throw new AppError('RESERVATION.EXPIRED', 409, `Reservation ${id} was released or expired before it was committed`);
@@ -74,18 +74,18 @@ export async function commitReservation(deps: ReservationDeps, id: string): Prom
 /** Gives the units back, held or committed, exactly once; releasing again changes nothing. */
 export async function releaseReservation(deps: ReservationDeps, id: string): Promise<{ reservationId: string; status: 'released' }> {
   const changed = await deps.db.transaction(async (tx) => {
-    const row = await deps.repo.findForUpdate(tx, id);
+    const row = await repo.findReservationForUpdate(tx, id);
     if (!row) throw unknownReservation(id);
-    return release(deps, tx, row);
+    return release(tx, row);
   });
   if (changed) deps.cache.invalidate();
   return { reservationId: id, status: 'released' };
 }
 
-async function release(deps: ReservationDeps, tx: Queryable, row: ReservationRow): Promise<boolean> {
+async function release(tx: Queryable, row: ReservationRecord): Promise<boolean> {
   if (row.status === 'released') return false;
-  await deps.repo.returnStock(tx, row.id);
-  await deps.repo.setStatus(tx, row.id, 'released');
+  await repo.returnStock(tx, row.id);
+  await repo.setStatus(tx, row.id, 'released');
   return true;
 }
 
@@ -93,7 +93,7 @@ async function release(deps: ReservationDeps, tx: Queryable, row: ReservationRow
 export async function releaseExpired(deps: ReservationDeps, batch = 100): Promise<number> {
   let released = 0;
   for (;;) {
-    const ids = await deps.repo.expiredHeldIds(batch);
+    const ids = await repo.expiredHeldIds(deps.db, batch);
     for (const id of ids) if (await releaseIfExpired(deps, id)) released++;
     // Each pass only sees rows still held and expired, so this ends once fewer than a batch are left.
     if (ids.length < batch) break;
@@ -104,7 +104,7 @@ export async function releaseExpired(deps: ReservationDeps, batch = 100): Promis
 
 async function releaseIfExpired(deps: ReservationDeps, id: string): Promise<boolean> {
   return deps.db.transaction(async (tx) => {
-    const row = await deps.repo.findForUpdate(tx, id);
-    return row !== null && row.status === 'held' && row.expired && release(deps, tx, row);
+    const row = await repo.findReservationForUpdate(tx, id);
+    return row !== null && row.status === 'held' && row.expired && release(tx, row);
   });
 }

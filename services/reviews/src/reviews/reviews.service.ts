@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, pageOf, publishEvent, type AuthUser, type Db, type Queryable, type Relay, type Subscriptions } from '@emporium/kit';
+import {
+  AppError, decodeCursor, eventOf, pageOf, publishEvent, RatingChanged, subscriptionsOf, type AuthUser, type Db, type Queryable, type Relay,
+} from '@emporium/kit';
 import type { OrdersClient } from '../purchases/orders.client.ts';
 import { wasDelivered } from '../purchases/purchases.repository.ts';
-import { afterKey } from './cursors.ts';
+import { newestKey, ratingKey } from './cursors.ts';
 import { summarize } from './rating.ts';
 import * as repo from './reviews.repository.ts';
 import type { ModerationQuery, NewReview, ProductReviewsQuery, Review, ReviewChanges } from './reviews.schemas.ts';
@@ -13,14 +15,14 @@ export interface ReviewDeps {
   relay: Pick<Relay, 'kick'>;
 }
 
-export const SUBSCRIPTIONS: Subscriptions = { products: ['rating.changed'] };
+export const SUBSCRIPTIONS = subscriptionsOf(RatingChanged);
 
 const notFound = () => new AppError('REVIEW.NOT_FOUND', 404, 'Review not found');
 
 /** Tells products the rating of a product as its visible reviews now stand, in the transaction that changed them. */
 async function publishRating(tx: Queryable, productId: string): Promise<void> {
   const { average, count } = summarize(await repo.visibleRatingCounts(tx, productId));
-  await publishEvent(tx, SUBSCRIPTIONS, { type: 'rating.changed', key: productId, data: { productId, average, count } });
+  await publishEvent(tx, SUBSCRIPTIONS, eventOf(RatingChanged, productId, { productId, average, count }));
 }
 
 /**
@@ -110,17 +112,17 @@ export async function moderateReview(deps: ReviewDeps, id: string, hidden: boole
 export async function listProductReviews(db: Db, productId: string, query: ProductReviewsQuery) {
   const summary = summarize(await repo.visibleRatingCounts(db, productId));
   if (query.sort === 'rating') {
-    const after = afterKey(query.cursor, ['rating', 'time', 'id']) as [number, string, string] | null;
+    const after = decodeCursor(query.cursor, [...ratingKey]);
     const rows = await repo.productReviewsByRating(db, productId, after, query.limit);
     return { ...pageOf(rows, query.limit, (r) => r, (r) => [r.rating, r.createdAt, r.id]), summary };
   }
-  const after = afterKey(query.cursor, ['time', 'id']) as [string, string] | null;
+  const after = decodeCursor(query.cursor, [...newestKey]);
   const rows = await repo.productReviewsNewest(db, productId, after, query.limit);
   return { ...pageOf(rows, query.limit, (r) => r, (r) => [r.createdAt, r.id]), summary };
 }
 
 export async function listForModeration(db: Db, query: ModerationQuery) {
-  const after = afterKey(query.cursor, ['time', 'id']) as [string, string] | null;
+  const after = decodeCursor(query.cursor, [...newestKey]);
   const rows = await repo.reviewsForModeration(db, { hidden: query.hidden, productId: query.productId }, after, query.limit);
   return pageOf(rows, query.limit, (r) => r, (r) => [r.createdAt, r.id]);
 }

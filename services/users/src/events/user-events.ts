@@ -1,11 +1,17 @@
-import { publishEvent, type Queryable, type Subscriptions } from '@emporium/kit';
+import {
+  eventOf, publishEvent, subscriptionsOf, UserPasswordResetRequested, UserRegistered, UserVerificationRequested, type Queryable, type Subscriptions,
+} from '@emporium/kit';
 
-/** Who receives what this service publishes (docs/ARCHITECTURE.md, Events). */
-export const SUBSCRIPTIONS: Subscriptions = {
-  notifications: ['user.registered', 'user.verification_requested', 'user.password_reset_requested'],
+const CONTRACTS = {
+  'user.registered': UserRegistered,
+  'user.verification_requested': UserVerificationRequested,
+  'user.password_reset_requested': UserPasswordResetRequested,
 };
 
-export type AccountEventType = 'user.registered' | 'user.verification_requested' | 'user.password_reset_requested';
+/** Who receives what this service publishes: the consumers its events' contracts name. */
+export const SUBSCRIPTIONS: Subscriptions = subscriptionsOf(...Object.values(CONTRACTS));
+
+export type AccountEventType = keyof typeof CONTRACTS;
 
 /**
  * Writes an account email's event in the caller's transaction. It carries the token in the clear:
@@ -17,5 +23,5 @@ export async function publishAccountEvent(
   type: AccountEventType,
   data: { userId: string; email: string; name: string; token: string },
 ): Promise<void> {
-  await publishEvent(tx, SUBSCRIPTIONS, { type, key: data.userId, data });
+  await publishEvent(tx, SUBSCRIPTIONS, eventOf(CONTRACTS[type], data.userId, data));
 }

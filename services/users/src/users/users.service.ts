@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, decodeCursor, pageOf, type AuthUser, type Db, type Role } from '@emporium/kit';
+import { AppError, cursorPart, decodeCursor, pageOf, type AuthUser, type Db, type Role } from '@emporium/kit';
 import { claimAttempt, forgive, type LoginLimits } from '../auth/login-limits.ts';
 import type { Passwords } from '../auth/passwords.ts';
 import * as sessions from '../auth/sessions.repository.ts';
@@ -80,9 +80,7 @@ export function withIds(addresses: Address[]): users.StoredAddress[] {
 }
 
 export async function listUsers(deps: UserDeps, query: ListUsersQuery) {
-  const after = decodeCursor(query.cursor, 1);
-  const afterSeq = after ? Number(after[0]) : undefined;
-  if (afterSeq !== undefined && !Number.isSafeInteger(afterSeq)) decodeCursor('not a cursor', 1); // the kit's 400
+  const afterSeq = decodeCursor(query.cursor, [cursorPart.integer])?.[0];
   const rows = await users.listUsers(deps.db, { role: query.role, q: query.q, afterSeq, limit: query.limit });
   return pageOf(rows, query.limit, toPublicUser, (row) => [row.seq]);
 }
