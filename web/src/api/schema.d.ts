@@ -38,6 +38,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a password reset link
+         * @description 202 whatever the email, so nobody learns which addresses have an account
+         */
+        post: operations["postAuthPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the token from the emailed link
+         * @description The token works once, for 1 hour; every session of the account is signed out. A used, expired or unknown token: 400
+         */
+        post: operations["postAuthPasswordResetConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/refresh": {
         parameters: {
             query?: never;
@@ -69,6 +109,46 @@ export interface paths {
         put?: never;
         /** Create an account and sign in */
         post: operations["postAuthRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an email address with the token from the emailed link
+         * @description A used, expired or unknown token: 400
+         */
+        post: operations["postAuthVerifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the verification email again
+         * @description Requires a signed-in user.
+         */
+        post: operations["postAuthVerifyEmailResend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -138,6 +218,26 @@ export interface paths {
          * @description Requires the employee role.
          */
         patch: operations["patchDiscountsById"];
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outgoing messages, newest first
+         * @description The mailbox in the demo, the delivery log in production Requires the employee role. Requires the employee role.
+         */
+        get: operations["getNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/orders": {
@@ -523,6 +623,8 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            /** @description True once the link sent to the address was followed */
+                            emailVerified: boolean;
                             id: string;
                             name: string;
                             role: "customer" | "employee" | "admin";
@@ -572,6 +674,106 @@ export interface operations {
                 };
             };
             /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postAuthPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Compared case-insensitively */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postAuthPasswordResetConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At least 8 characters */
+                    password: string;
+                    /** @description The token from the emailed link */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Done */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -634,6 +836,8 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            /** @description True once the link sent to the address was followed */
+                            emailVerified: boolean;
                             id: string;
                             name: string;
                             role: "customer" | "employee" | "admin";
@@ -701,12 +905,105 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            /** @description True once the link sent to the address was followed */
+                            emailVerified: boolean;
                             id: string;
                             name: string;
                             role: "customer" | "employee" | "admin";
                         };
                     };
                 };
+            };
+        };
+    };
+    postAuthVerifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The token from the emailed link */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postAuthVerifyEmailResend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1010,6 +1307,74 @@ export interface operations {
                         startsAt: string | null;
                         /** Format: date-time */
                         updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    getNotifications: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description Only messages to this address (any case) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Why the last attempt failed */
+                            error: string | null;
+                            html: string;
+                            id: string;
+                            /** Format: date-time */
+                            sentAt: string | null;
+                            status: "queued" | "sent" | "failed";
+                            subject: string;
+                            /** @description verify_email, password_reset, order_placed, order_shipped, order_delivered, order_cancelled */
+                            template: string;
+                            text: string;
+                            /** @description The recipient's address; null only while it is being looked up */
+                            to: string | null;
+                        }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -2560,6 +2925,8 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            /** @description True once the link sent to the address was followed */
+                            emailVerified: boolean;
                             id: string;
                             name: string;
                             role: "customer" | "employee" | "admin";
@@ -2621,6 +2988,8 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         email: string;
+                        /** @description True once the link sent to the address was followed */
+                        emailVerified: boolean;
                         id: string;
                         name: string;
                         role: "customer" | "employee" | "admin";
@@ -2681,6 +3050,8 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         email: string;
+                        /** @description True once the link sent to the address was followed */
+                        emailVerified: boolean;
                         id: string;
                         name: string;
                         role: "customer" | "employee" | "admin";
@@ -2762,6 +3133,8 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         email: string;
+                        /** @description True once the link sent to the address was followed */
+                        emailVerified: boolean;
                         id: string;
                         name: string;
                         role: "customer" | "employee" | "admin";

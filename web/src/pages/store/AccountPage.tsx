@@ -42,7 +42,7 @@ function ProfileForm({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {
     void action.run(async () => {
       const change = password ? { name: name.trim(), password, currentPassword } : { name: name.trim() };
       const saved = await usersApi.updateMe(change);
-      updateSessionUser({ id: saved.id, email: saved.email, name: saved.name, role: saved.role, createdAt: saved.createdAt });
+      updateSessionUser({ id: saved.id, email: saved.email, name: saved.name, role: saved.role, createdAt: saved.createdAt, emailVerified: saved.emailVerified });
       onSaved(saved);
       setPassword('');
       setCurrentPassword('');
