@@ -25,3 +25,4 @@ export {
   DiscountChanged, OrderCancelled, OrderDelivered, OrderPlaced, OrderShipped, RatingChanged,
   UserPasswordResetRequested, UserRegistered, UserVerificationRequested,
 } from './events/catalog.ts';
+export { startWorkLoop, type WorkLoop } from './work-loop.ts';

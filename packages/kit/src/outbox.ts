@@ -4,6 +4,7 @@ import type { Db, Queryable } from './db.ts';
 import { createPeer, type Peer } from './http.ts';
 import { pruneDeliveredEvents } from './outbox-retention.ts';
 import type { ServiceCredential } from './service-token.ts';
+import { startWorkLoop } from './work-loop.ts';
 
 /** An event as it travels between services. `seq` grows with each event a source writes. */
 export interface EventEnvelope<D = Record<string, unknown>> {
@@ -90,8 +91,6 @@ export function startOutboxRelay(options: RelayOptions): Relay {
   const peers = new Map<string, Peer>(
     Object.entries(options.destinations).map(([name, url]) => [name, createPeer({ name, url, credential: options.credential, retries: 0, breakerThreshold: 1_000_000 })]),
   );
-  let running: Promise<number> | null = null;
-  let again = false;
   let stopped = false;
 
   async function claimDue(): Promise<OutboxRow[]> {
@@ -145,29 +144,8 @@ export function startOutboxRelay(options: RelayOptions): Relay {
     }, kickDelayMs);
   }
 
-  function round(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = deliverDue()
-      .catch((err) => {
-        log.warn({ err: (err as Error).message }, 'outbox relay round failed');
-        return 0;
-      })
-      .then((n) => {
-        running = null;
-        if (again || n === batchSize) {
-          again = false;
-          round();
-        }
-        return n;
-      });
-  }
-
-  const timer = setInterval(round, intervalMs);
-  timer.unref();
+  const loop = startWorkLoop({ work: deliverDue, batchSize, intervalMs, log, name: 'outbox relay' });
+  const round = loop.round;
   const pruning = setInterval(() => {
     pruneDeliveredEvents(db, retentionHours).catch((err) => log.warn({ err: (err as Error).message }, 'outbox pruning failed'));
   }, 3_600_000);
@@ -177,10 +155,9 @@ export function startOutboxRelay(options: RelayOptions): Relay {
     deliverDue,
     async stop() {
       stopped = true;
-      clearInterval(timer);
       clearInterval(pruning);
       if (soon) clearTimeout(soon);
-      await running;
+      await loop.stop();
       await Promise.all([...peers.values()].map((p) => p.close()));
     },
   };

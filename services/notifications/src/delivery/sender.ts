@@ -1,4 +1,4 @@
-import type { Db } from '@emporium/kit';
+import { startWorkLoop, type Db } from '@emporium/kit';
 import type { FastifyBaseLogger } from 'fastify';
 import * as messages from '../messages/messages.repository.ts';
 import { afterFailure, retryDelayMs } from './retry.ts';
@@ -35,9 +35,6 @@ const LEASE_SECONDS = 120;
  */
 export function startSender(options: SenderOptions): Sender {
   const { db, log, batchSize = 20 } = options;
-  let running: Promise<number> | null = null;
-  let again = false;
-  let stopped = false;
 
   async function fail(message: messages.MessageRecord, err: unknown): Promise<void> {
     const reason = String((err as Error).message ?? err).slice(0, 500);
@@ -87,36 +84,6 @@ export function startSender(options: SenderOptions): Sender {
     return due.length;
   }
 
-  function round(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = runOnce()
-      .catch((err) => {
-        log.warn({ err: (err as Error).message }, 'delivery round failed');
-        return 0;
-      })
-      .then((n) => {
-        running = null;
-        if (again || n === batchSize) {
-          again = false;
-          round();
-        }
-        return n;
-      });
-  }
-
-  const timer = setInterval(round, options.intervalMs);
-  timer.unref();
-  return {
-    kick: round,
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const loop = startWorkLoop({ work: runOnce, batchSize, intervalMs: options.intervalMs, log, name: 'delivery' });
+  return { kick: loop.round, runOnce, stop: () => loop.stop() };
 }
