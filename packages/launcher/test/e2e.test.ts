@@ -155,7 +155,8 @@ describe('npm start, end to end', { timeout: 900_000 }, () => {
     await once(launcher, 'exit');
     // The server goes at once (parent-death signal), the services once they have drained (orphan guard).
     await until(() => !isAlive(Number(databasePid)), 5_000, 'the PostgreSQL server is gone');
-    await until(() => pids.every((pid) => !isAlive(pid)), 20_000, `every process is gone: ${pids.filter(isAlive)}`);
+    const left = () => pids.filter(isAlive).map((pid) => `${pid} ${commandOf(pid)}`).join('; ');
+    await until(() => pids.every((pid) => !isAlive(pid)), 30_000, () => `every process is gone, left: ${left()}`);
     // A lock file whose process id now belongs to a live process that is not PostgreSQL (this test):
     // PostgreSQL alone would refuse to start, taking it for a running server.
     const lockFile = join(dataDir, 'postgres', 'postmaster.pid');
@@ -176,11 +177,19 @@ describe('npm start, end to end', { timeout: 900_000 }, () => {
   });
 });
 
-async function until(check: () => boolean, ms: number, what: string) {
+async function until(check: () => boolean, ms: number, what: string | (() => string)) {
   const deadline = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > deadline) assert.fail(`not within ${ms / 1000} s: ${what}`);
+    if (Date.now() > deadline) assert.fail(`not within ${ms / 1000} s: ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').slice(0, 200);
+  } catch {
+    return '?';
   }
 }
 
