@@ -40,12 +40,20 @@ export async function apiAs<T>(page: Page, path: string): Promise<T> {
   }, path) as Promise<T>;
 }
 
-/** Reloads until the check passes: for what other services learn through events, a moment later. */
+/**
+ * Reloads until the check passes: for what other services learn through events, a moment later. After
+ * each load the check is polled for a while: the page asks for its data only once its script runs, so
+ * judging it the moment it loads (and reloading before looking again) could miss the answer forever.
+ */
 export async function eventually(page: Page, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
+  for (;;) {
+    const lookUntil = Date.now() + 2_000;
+    do {
+      if (await check().catch(() => false)) return;
+      await page.waitForTimeout(200);
+    } while (Date.now() < lookUntil);
     if (Date.now() > deadline) throw new Error('the page never showed the expected change');
-    await page.waitForTimeout(750);
     await page.reload();
   }
 }
