@@ -9,6 +9,7 @@ import type { AuthOptions, AuthUser, Role } from './auth.ts';
 import { dropDatabase, ensureDatabase, openDb, type Db } from './db.ts';
 import { migrate } from './migrate.ts';
 import { canListen } from './ports.ts';
+import { stopProcess } from './processes.ts';
 import { signAccessToken, type SigningKey } from './tokens.ts';
 
 /**
@@ -129,11 +130,4 @@ export { createTestServiceCredential, type TestServiceCredential } from './servi
  * Stops a launcher a test started: SIGTERM lets it stop its services cleanly; SIGKILL after a grace
  * period (its services' orphan guard and the database's parent-death signal end them then).
  */
-export async function stopLauncher(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-}
+export const stopLauncher = (child: ChildProcess) => stopProcess(child, 'SIGTERM', 30_000);

@@ -9,6 +9,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isRunning, stopProcess } from '@emporium/kit/processes';
 import pg from 'pg';
 
 export interface EmbeddedServer {
@@ -97,25 +98,10 @@ async function clearStaleServer(dir: string, log: (line: string) => void): Promi
   if (Number.isInteger(pid) && pid > 0 && isServerOf(pid, dir)) {
     log(`stopping a PostgreSQL server left running on ${dir} (pid ${pid})`);
     process.kill(pid, 'SIGINT');
-    for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
-    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 100 && isRunning(pid); i++) await sleep(100);
+    if (isRunning(pid)) process.kill(pid, 'SIGKILL');
   }
   rmSync(lockFile, { force: true });
-}
-
-/** Whether the process runs; an ended one not yet reaped by whoever adopted it (a zombie) does not. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
 }
 
 function isServerOf(pid: number, dir: string): boolean {
@@ -123,7 +109,7 @@ function isServerOf(pid: number, dir: string): boolean {
     const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     return command.includes('postgres') && command.includes(dir);
   } catch {
-    return isAlive(pid) && process.platform !== 'linux'; // no /proc: trust the lock file
+    return isRunning(pid) && process.platform !== 'linux'; // no /proc: trust the lock file
   }
 }
 
@@ -189,11 +175,5 @@ async function waitUntilAccepting(url: string, child: ChildProcess): Promise<voi
   throw new Error(exited ? 'the embedded PostgreSQL server exited while starting' : 'the embedded PostgreSQL server did not start within 60 s');
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGINT'); // fast shutdown: clients are disconnected, a checkpoint is written
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
+/** A fast shutdown: clients are disconnected, a checkpoint is written. */
+const stopServer = (child: ChildProcess) => stopProcess(child, 'SIGINT', 15_000);

@@ -3,6 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { stopProcess } from '@emporium/kit/processes';
 import { consoleLine, say } from './console.ts';
 import type { ProcessSpec } from './plan.ts';
 
@@ -131,14 +132,7 @@ function pipeOutput(child: ChildProcess, name: string, log: WriteStream) {
 const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
 /** SIGTERM, then SIGKILL if it is still there after the grace period. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (!isRunning(child)) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
-}
+const stopChild = (child: ChildProcess) => stopProcess(child, 'SIGTERM', STOP_GRACE_MS);
 
 async function answersReady(url: string): Promise<boolean> {
   try {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { isRunning } from '@emporium/kit/processes';
 import { freePortRange } from '@emporium/kit/testing';
 import { existingServices } from '../src/plan.ts';
 
@@ -154,9 +155,9 @@ describe('npm start, end to end', { timeout: 900_000 }, () => {
     launcher.kill('SIGKILL');
     await once(launcher, 'exit');
     // The server goes at once (parent-death signal), the services once they have drained (orphan guard).
-    await until(() => !isAlive(Number(databasePid)), 5_000, 'the PostgreSQL server is gone');
-    const left = () => pids.filter(isAlive).map((pid) => `${pid} ${commandOf(pid)}`).join('; ');
-    await until(() => pids.every((pid) => !isAlive(pid)), 30_000, () => `every process is gone, left: ${left()}`);
+    await until(() => !isRunning(Number(databasePid)), 5_000, 'the PostgreSQL server is gone');
+    const left = () => pids.filter(isRunning).map((pid) => `${pid} ${commandOf(pid)}`).join('; ');
+    await until(() => pids.every((pid) => !isRunning(pid)), 30_000, () => `every process is gone, left: ${left()}`);
     // A lock file whose process id now belongs to a live process that is not PostgreSQL (this test):
     // PostgreSQL alone would refuse to start, taking it for a running server.
     const lockFile = join(dataDir, 'postgres', 'postmaster.pid');
@@ -173,7 +174,7 @@ describe('npm start, end to end', { timeout: 900_000 }, () => {
     const [code] = (await once(launcher, 'exit')) as [number | null];
     assert.equal(code, 0, output);
     assert.match(output, /stopped/);
-    for (const pid of pids) assert.equal(isAlive(pid), false, `process ${pid} is gone`);
+    for (const pid of pids) assert.equal(isRunning(pid), false, `process ${pid} is gone`);
   });
 });
 
@@ -190,16 +191,6 @@ function commandOf(pid: number): string {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').slice(0, 200);
   } catch {
     return '?';
-  }
-}
-
-/** Running: a zombie (ended, not yet reaped by whoever adopted it) counts as gone. */
-function isAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
   }
 }
 
