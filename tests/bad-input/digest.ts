@@ -4,7 +4,7 @@ import pg from 'pg';
 /**
  * Tables whose rows legitimately change while requests are refused, each with why:
  * - users.login_failures: a login of the right shape with a wrong password is a 401 that counts a
- *   failed attempt (the per-account and per-address limits of DESIGN.md depend on it).
+ *   failed attempt (the per-account and per-address login limits depend on it).
  */
 const CHANGE_ON_REFUSALS: Record<string, string[]> = {
   users: ['login_failures'],

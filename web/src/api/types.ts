@@ -12,7 +12,7 @@ export type Answer<O extends Operation> = operations[O]['responses'] extends inf
 /** The JSON body an operation takes. */
 export type Body<O extends Operation> = JsonOf<NonNullable<operations[O]['requestBody']>>;
 
-/** Every list of the API: `?limit=&cursor=` in, this out (DESIGN.md). */
+/** Every list of the API: `?limit=&cursor=` in, this out (the API conventions, /docs). */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
