@@ -44,9 +44,9 @@ export async function updatePromotion(db: Queryable, p: Promotion): Promise<Prom
   try {
     const rows = await db.query(
       `UPDATE promotions SET code = $2, type = $3, percent_bps = $4, amount = $5, min_subtotal = $6, starts_at = $7, ends_at = $8,
-              usage_limit = $9, per_customer_limit = $10, updated_at = $13
+              usage_limit = $9, per_customer_limit = $10, updated_at = $11
         WHERE id = $1 RETURNING ${COLUMNS}`,
-      valuesOf(p),
+      [...valuesOf(p).slice(0, 10), p.updatedAt],
     );
     return toPromotion(rows[0]);
   } catch (err) {
