@@ -1,4 +1,5 @@
 // One outgoing email as its recipient sees it: the HTML part, then the plain-text part.
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import type { Notification } from '../../api/types.ts';
 import { formatDateTime } from '../../format.ts';
@@ -23,6 +24,8 @@ export function MailStatus({ message }: { message: Notification }) {
 }
 
 export function MailMessage({ message, back }: { message: Notification; back: string }) {
+  // Opened from anywhere down the list (only the query changes, so the app's scroll reset does not apply).
+  useEffect(() => window.scrollTo(0, 0), [message.id]);
   return (
     <article className="mail-message">
       <p><Link to={back}>← Outgoing mail</Link></p>

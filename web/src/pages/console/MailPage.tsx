@@ -47,28 +47,32 @@ export function MailPage() {
       <ErrorNotice error={list.error} retry={list.reload} />
       {list.loading && !list.items.length ? <Loading /> : null}
       {!list.loading && !list.items.length && !list.error ? <Empty>{to ? `No messages to ${to}.` : 'No messages yet.'}</Empty> : null}
-      {list.items.length ? (
-        <div className="table-scroll">
-          <table className="data-table mail-table">
-            <thead>
-              <tr><th scope="col">Subject</th>{to ? null : <th scope="col">To</th>}<th scope="col">Kind</th><th scope="col">Created</th><th scope="col">Status</th></tr>
-            </thead>
-            <tbody>
-              {list.items.map((message) => (
-                <tr key={message.id} data-testid="mail-row">
-                  <td><Link to={hrefOf(message)}>{message.subject}</Link></td>
-                  {/* Filtered by recipient, every row would repeat the address of the filter. */}
-                  {to ? null : <td>{message.to ?? <span className="muted">looking up…</span>}</td>}
-                  <td>{templateLabel(message.template)}</td>
-                  <td><time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time></td>
-                  <td><MailStatus message={message} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {list.items.length ? <MailTable messages={list.items} to={to} hrefOf={hrefOf} /> : null}
       {list.nextCursor ? <button type="button" className="secondary" onClick={list.loadMore} disabled={list.loading}>Load more</button> : null}
     </section>
+  );
+}
+
+function MailTable({ messages, to, hrefOf }: { messages: Notification[]; to: string; hrefOf: (message: Notification) => string }) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table mail-table">
+        <thead>
+          <tr><th scope="col">Subject</th>{to ? null : <th scope="col">To</th>}<th scope="col">Kind</th><th scope="col">Created</th><th scope="col">Status</th></tr>
+        </thead>
+        <tbody>
+          {messages.map((message) => (
+            <tr key={message.id} data-testid="mail-row">
+              <td><Link to={hrefOf(message)}>{message.subject}</Link></td>
+              {/* Filtered by recipient, every row would repeat the address of the filter. */}
+              {to ? null : <td>{message.to ?? <span className="muted">looking up…</span>}</td>}
+              <td>{templateLabel(message.template)}</td>
+              <td><time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time></td>
+              <td><MailStatus message={message} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
