@@ -2,6 +2,7 @@
 import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { isStaff, useAuth } from '../../auth/AuthContext.tsx';
 import { LowStockPage } from './LowStockPage.tsx';
+import { MailPage } from './MailPage.tsx';
 import { OrderConsolePage } from './OrderConsolePage.tsx';
 import { OrdersConsolePage } from './OrdersConsolePage.tsx';
 import { ProductEditPage } from './ProductEditPage.tsx';
@@ -14,6 +15,7 @@ const sections = [
   ['/console/low-stock', 'Low stock'],
   ['/console/orders', 'Orders'],
   ['/console/reviews', 'Reviews'],
+  ['/console/mail', 'Outgoing mail'],
 ] as const;
 
 const EditProduct = () => <ProductEditPage id={useParams().id!} />;
@@ -31,6 +33,7 @@ function ConsolePages({ isAdmin }: { isAdmin: boolean }) {
       <Route path="orders" element={<OrdersConsolePage />} />
       <Route path="orders/:id" element={<Order />} />
       <Route path="reviews" element={<ReviewsQueuePage />} />
+      <Route path="mail" element={<MailPage />} />
       {isAdmin ? <Route path="users" element={<UsersPage />} /> : null}
       <Route path="*" element={<NothingHere />} />
     </Routes>
