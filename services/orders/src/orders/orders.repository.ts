@@ -1,4 +1,5 @@
 import { batchedPer, outboxInsertFrom, plannedOnEveryCall, type Queryable, type Row } from '@emporium/kit';
+import { LATEST_PAYMENT_SQL, paymentOf, type PaymentSummary } from '../payments/payments.repository.ts';
 import type { Claim } from './idempotency.repository.ts';
 import type { PricedLine } from './pricing.ts';
 import type { OrderStatus } from './transitions.ts';
@@ -31,6 +32,8 @@ export interface OrderRecord {
   trackingNumber: string | null;
   lines: PricedLine[];
   history: HistoryRecord[];
+  /** The latest payment (payments/); absent on an order being placed, which has none. */
+  payment?: PaymentSummary | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -123,7 +126,7 @@ export async function lockOrder(tx: Queryable, orderId: string): Promise<{ statu
 
 const SELECT_ORDERS = `
   SELECT o.id, o.seq, o.customer_id, o.status, o.currency, o.total_amount, o.shipping_address, o.estimated_delivery,
-         o.carrier, o.tracking_number, o.lines, o.history, o.created_at, o.updated_at
+         o.carrier, o.tracking_number, o.lines, o.history, o.created_at, o.updated_at, ${LATEST_PAYMENT_SQL} AS payment
     FROM orders o`;
 
 export async function findOrder(db: Queryable, orderId: string): Promise<OrderRecord | null> {
@@ -175,6 +178,7 @@ function toRecord(row: Row): OrderRecord {
     trackingNumber: row.tracking_number,
     lines: row.lines,
     history: row.history.map((h: { status: OrderStatus; at: string; note: string | null }) => ({ status: h.status, at: new Date(h.at), note: h.note })),
+    payment: paymentOf(row.payment),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };

@@ -57,6 +57,15 @@ const OrderItem = Type.Object({
   lineTotal: Money,
 });
 
+const OrderPayment = Type.Object({
+  id: Type.String(),
+  provider: Type.String(),
+  status: Type.Enum(['pending', 'succeeded', 'failed']),
+  amount: Money,
+  refundedAmount: Money,
+  paidAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
 export const Order = Type.Object({
   id: Type.String(),
   customerId: Type.String(),
@@ -68,6 +77,7 @@ export const Order = Type.Object({
   carrier: Type.Union([Type.String(), Type.Null()]),
   trackingNumber: Type.Union([Type.String(), Type.Null()]),
   history: Type.Array(Type.Object({ status: OrderStatusSchema, at: Type.String({ format: 'date-time' }), note: Type.Optional(Type.String()) })),
+  payment: Type.Union([OrderPayment, Type.Null()], { description: "The order's latest payment; null before any" }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
