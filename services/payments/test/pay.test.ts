@@ -136,7 +136,8 @@ describe('paying an order with test_card and manual', () => {
     assert.equal((await refund({ amount: usd(0) })).statusCode, 400);
     const part = await refund({ amount: usd(300), reason: 'scratched' });
     assert.equal(part.statusCode, 201, part.body);
-    assert.deepEqual({ ...part.json(), id: undefined, createdAt: undefined }, { id: undefined, paymentId: payment.id, amount: usd(300), reason: 'scratched', createdAt: undefined });
+    const { id: _id, createdAt: _at, ...given } = part.json() as Record<string, unknown>;
+    assert.deepEqual(given, { paymentId: payment.id, amount: usd(300), reason: 'scratched' });
     assert.equal((await refund({ amount: usd(701) })).statusCode, 409);
     assert.equal((await refund({ amount: usd(700) })).statusCode, 201);
     assert.equal((await refund({ amount: usd(1) })).statusCode, 409);
