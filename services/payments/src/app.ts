@@ -30,7 +30,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const stripe = config.STRIPE_SECRET_KEY
     ? await createStripeGateway({ secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET, apiUrl: config.STRIPE_API_URL, timeoutMs: config.PEER_TIMEOUT_MS * 5 })
     : null;
-  const providers: Providers = { ...builtInProviders(overrides.clock), ...(stripe ? { stripe: stripe.provider } : {}), ...overrides.providers };
+  const providers: Providers = { ...builtInProviders({ testCard: config.TEST_CARD_ENABLED, clock: overrides.clock }), ...(stripe ? { stripe: stripe.provider } : {}), ...overrides.providers };
   const relay = startOutboxRelay({ db, source: 'payments', destinations: { orders: config.ORDERS_URL }, credential, log: app.log, intervalMs: config.OUTBOX_INTERVAL_MS });
   const deps: PaymentDeps = {
     db, orders, providers, stripe, currency: config.SHOP_CURRENCY, log: app.log,

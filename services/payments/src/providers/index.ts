@@ -8,8 +8,11 @@ export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
 export type Providers = Partial<Record<ProviderName, Provider>>;
 
-/** The providers always on; stripe joins them when it is configured (app.ts). */
-export const builtInProviders = (clock?: () => Date): Providers => ({ test_card: testCardProvider(clock), manual: manualProvider });
+/** The providers that need no account anywhere; stripe joins them when it is configured (app.ts). */
+export const builtInProviders = (options: { testCard: boolean; clock?: () => Date }): Providers => ({
+  ...(options.testCard ? { test_card: testCardProvider(options.clock) } : {}),
+  manual: manualProvider,
+});
 
 export function providerOf(providers: Providers, name: ProviderName): Provider {
   const provider = providers[name];
