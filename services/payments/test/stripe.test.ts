@@ -67,7 +67,7 @@ describe('stripe: PaymentIntents through the SDK against a local stand-in, resul
     assert.equal(first.status, 200, await first.text());
     const paid = await listed();
     assert.equal(paid.status, 'succeeded');
-    await eventually(() => orderOf(shop, order.id), (o) => o.status === 'paid', 5000);
+    await eventually(() => orderOf(shop, order.id), (o) => o.status === 'paid', 15_000);
     const updates = async () => (await shop.payments.db.query("SELECT count(*)::int AS n FROM outbox WHERE key = $1 AND type = 'payment.updated'", [payment.id]))[0].n;
     const before = await updates();
     const again = await webhook(event, sign(event));
@@ -90,7 +90,7 @@ describe('stripe: PaymentIntents through the SDK against a local stand-in, resul
     await webhook(event, sign(event));
     const res = await shop.payments.app.inject({ method: 'POST', url: `/api/payments/${payment.id}/refunds`, headers: shop.employee, payload: { amount: usd(1500) } });
     assert.equal(res.statusCode, 201, res.body);
-    await eventually(() => refundsOf(shop.payments.db, payment.id), (rows) => rows[0]?.sent_at !== null, 5000);
+    await eventually(() => refundsOf(shop.payments.db, payment.id), (rows) => rows[0]?.sent_at !== null, 15_000);
     const sent = standIn.refunds.filter((r) => r.payment_intent === intent.id);
     assert.deepEqual(sent.map((r) => r.amount), [1500]);
     assert.ok(standIn.calls.some((c) => c.path === '/v1/refunds' && c.idempotencyKey === `refund-${res.json().id}`));
