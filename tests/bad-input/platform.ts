@@ -22,7 +22,7 @@ export interface Platform {
 }
 
 export async function startPlatform(postgres: string): Promise<Platform> {
-  const portBase = await freePortRange(6);
+  const portBase = await freePortRange(9); // the gateway and eight services (PostgreSQL is the suite's own)
   const dataDir = await mkdtemp(join(tmpdir(), 'emporium-bad-input-'));
   const env: Record<string, string> = {
     EMPORIUM_PORT_BASE: String(portBase),

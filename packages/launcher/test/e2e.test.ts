@@ -43,14 +43,15 @@ describe('npm start, end to end', { timeout: 900_000 }, () => {
   const pidsSeen = () => [...output.matchAll(/pid (\d+)/g)].map((m) => Number(m[1]));
 
   before(async () => {
-    const portBase = await freePortRange(7);
+    // The gateway, eight services and the embedded PostgreSQL server after them.
+    const portBase = await freePortRange(10);
     dataDir = await mkdtemp(join(tmpdir(), 'emporium-e2e-'));
     await chmod(dataDir, 0o755); // run as root, the embedded server runs as the user postgres
     gateway = `http://127.0.0.1:${portBase}`;
     env = {
       EMPORIUM_PORT_BASE: String(portBase),
       EMPORIUM_DATA_DIR: dataDir,
-      EMPORIUM_POSTGRES_PORT: String(portBase + 6),
+      EMPORIUM_POSTGRES_PORT: String(portBase + 9),
       EMPORIUM_HOST: '127.0.0.1',
       EMPORIUM_SKIP_WEB_BUILD: '1',
       EMPORIUM_READY_TIMEOUT_MS: String(STARTUP_MS),

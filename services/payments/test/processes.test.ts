@@ -15,6 +15,7 @@ describe('orders and payments as processes', () => {
   let orders: ServiceProcess;
   let payments: ServiceProcess;
   let employee: Record<string, string>;
+  let methodId: string;
   before(async () => {
     auth = await createTestAuth();
     products = await startProductsApp(auth);
@@ -28,6 +29,12 @@ describe('orders and payments as processes', () => {
     payments = await serviceProcess('payments', { ...common, ORDERS_URL: orders.url, OUTBOX_INTERVAL_MS: '100' }, paymentsPort);
     await Promise.all([orders.start(), payments.start()]);
     employee = { authorization: `Bearer ${await auth.token({ role: 'employee', userId: 'employee-1' })}` };
+    const method = await fetch(`${orders.url}/api/shipping-methods`, {
+      method: 'POST', headers: { ...employee, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Pickup', carrier: 'Shop', price: { amount: 0, currency: 'USD' }, minDays: 1, maxDays: 5, countries: ['*'] }),
+    });
+    assert.equal(method.status, 201);
+    methodId = ((await method.json()) as { id: string }).id;
   });
   after(async () => {
     await Promise.all([payments?.stop(), orders?.stop()]);
@@ -39,7 +46,7 @@ describe('orders and payments as processes', () => {
     const product = await createProduct({ employee }, products.url, { stock: 5 });
     const res = await fetch(`${orders.url}/api/orders`, {
       method: 'POST', headers: { ...customer, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify(orderBody([{ productId: product.id, quantity: 1 }])),
+      body: JSON.stringify({ ...orderBody([{ productId: product.id, quantity: 1 }]), shippingMethodId: methodId }),
     });
     assert.equal(res.status, 201);
     return (await res.json()) as { id: string };
