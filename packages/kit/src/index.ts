@@ -23,7 +23,7 @@ export { canonicalJson, requestFingerprint } from './fingerprint.ts';
 export { batchedPer, createBatcher } from './batcher.ts';
 export { defineEvent, eventOf, handlerOf, subscriptionsOf, type EventContract } from './events/contract.ts';
 export {
-  DiscountChanged, OrderCancelled, OrderDelivered, OrderPlaced, OrderShipped, PaymentUpdated, RatingChanged,
+  DiscountChanged, OrderCancelled, OrderDelivered, OrderPaid, OrderPlaced, OrderShipped, PaymentUpdated, RatingChanged,
   UserPasswordResetRequested, UserRegistered, UserVerificationRequested,
 } from './events/catalog.ts';
 export { startWorkLoop, type WorkLoop } from './work-loop.ts';

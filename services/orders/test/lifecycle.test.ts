@@ -102,12 +102,17 @@ describe('after the order: reading, cancelling, delivering', () => {
     assert.equal(after.payment.status, 'succeeded');
     assert.deepEqual(after.payment.amount, placed.total);
     assert.ok(new Date(after.estimatedDelivery) > new Date(after.payment.paidAt));
+    // The receipt goes to notifications with the whole breakdown and the payment.
+    const receipt = (await outbox(placed.id, 'notifications')).find((e) => e.type === 'order.paid');
+    assert.ok(receipt, 'an order.paid event for the receipt');
+    assert.deepEqual([receipt.data.status, receipt.data.subtotal, receipt.data.total, receipt.data.payment.status], ['paid', placed.subtotal, placed.total, 'succeeded']);
     // A payment.updated for a cancelled order leaves it cancelled (payments refunds that payment).
     const cancelled = await order(ann);
     await inject('POST', `/api/orders/${cancelled.id}/cancel`, ann);
     await markPaid(shop.orders.url, cancelled);
     const read = (await inject('GET', `/api/orders/${cancelled.id}`, ann)).json();
     assert.deepEqual([read.status, read.payment.status], ['cancelled', 'succeeded']);
+    assert.deepEqual((await outbox(cancelled.id, 'notifications')).map((e) => e.type), ['order.placed', 'order.cancelled'], 'no receipt for an order that stays cancelled');
   });
 
   test('staff ship, hand over and deliver a paid order; shipped needs a carrier and a tracking number; other moves are 409', async () => {
@@ -142,8 +147,8 @@ describe('after the order: reading, cancelling, delivering', () => {
     assert.deepEqual(toReviews.map((e) => e.type), ['order.delivered'], 'reviews gets only the event it handles');
     assert.deepEqual([toReviews[0].data.orderId, toReviews[0].data.customerId, toReviews[0].data.productIds], [placed.id, 'customer-ann', productIds]);
     const toNotifications = await outbox(placed.id, 'notifications');
-    assert.deepEqual(toNotifications.map((e) => e.type), ['order.placed', 'order.shipped', 'order.delivered']);
-    assert.deepEqual([toNotifications[1].data.carrier, toNotifications[1].data.trackingNumber], ['DHL', 'JD1']);
+    assert.deepEqual(toNotifications.map((e) => e.type), ['order.placed', 'order.paid', 'order.shipped', 'order.delivered']);
+    assert.deepEqual([toNotifications[2].data.carrier, toNotifications[2].data.trackingNumber], ['DHL', 'JD1']);
   });
 
   test('staff may cancel any pending order, and the stock goes back', async () => {

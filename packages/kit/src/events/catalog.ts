@@ -62,10 +62,18 @@ const OrderFacts = Type.Object({
   trackingNumber: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   estimatedDelivery: Type.Optional(Type.String()),
   note: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** The order's latest payment when the event was written (a cancelled paid order is refunded by payments). */
+  payment: Type.Optional(Type.Union([
+    Type.Object({ provider: Type.String(), status: Type.String(), amount: Money, refundedAmount: Money }),
+    Type.Null(),
+  ])),
 });
 
 /** Written when an order is placed: the customer is emailed what is owed. */
 export const OrderPlaced = defineEvent({ type: 'order.placed', snapshot: false, consumers: ['notifications'], data: OrderFacts });
+
+/** A succeeded payment of the whole total made the order paid: the customer is emailed the receipt. */
+export const OrderPaid = defineEvent({ type: 'order.paid', snapshot: false, consumers: ['notifications'], data: OrderFacts });
 
 /** The parcel left, with carrier and tracking number: the customer is emailed. */
 export const OrderShipped = defineEvent({ type: 'order.shipped', snapshot: false, consumers: ['notifications'], data: OrderFacts });

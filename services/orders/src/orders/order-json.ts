@@ -84,5 +84,8 @@ export const orderEventData = (order: NewOrder) => {
     trackingNumber: order.trackingNumber,
     estimatedDelivery: order.estimatedDelivery.toISOString(),
     note: last?.note ?? null,
+    payment: order.payment
+      ? { provider: order.payment.provider, status: order.payment.status, amount: money(order.payment.amount), refundedAmount: money(order.payment.refundedAmount) }
+      : null,
   };
 };

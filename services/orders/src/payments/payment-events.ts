@@ -1,7 +1,8 @@
-import { handlerOf, PaymentUpdated, type EventHandler, type Queryable } from '@emporium/kit';
+import { eventOf, handlerOf, OrderPaid, PaymentUpdated, publishEvent, type EventHandler, type Queryable } from '@emporium/kit';
 import type { Static } from 'typebox';
 import { addBusinessDays } from '../orders/delivery-date.ts';
-import type { OrderDeps } from '../orders/deps.ts';
+import { ORDER_EVENTS, type OrderDeps } from '../orders/deps.ts';
+import { orderEventData } from '../orders/order-json.ts';
 import { appendHistory, findOrder, lockOrder, updateOrder } from '../orders/orders.repository.ts';
 import { savePayment } from './payments.repository.ts';
 
@@ -41,4 +42,6 @@ async function markPaid(deps: OrderDeps, tx: Queryable, payment: PaymentData): P
   const days = order.shippingMethod?.maxDays ?? 5;
   await updateOrder(tx, order.id, { status: 'paid', estimatedDelivery: addBusinessDays(paidAt, days) });
   await appendHistory(tx, order.id, 'paid', null);
+  // The receipt: the order as it is now paid, with its whole breakdown.
+  await publishEvent(tx, ORDER_EVENTS, eventOf(OrderPaid, order.id, orderEventData((await findOrder(tx, order.id))!)));
 }
