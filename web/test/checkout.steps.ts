@@ -162,9 +162,9 @@ export async function setUpCheckoutInConsole(j: Journey): Promise<void> {
   await page.getByLabel('Code').fill(`spring-${run}`);
   await page.getByLabel('Type').selectOption('fixed');
   await page.getByLabel(/^Amount off/).fill('5');
-  await page.getByLabel(/^Minimum subtotal/).fill('30');
-  await page.getByLabel(/^Uses in all/).fill('100');
-  await page.getByLabel(/^Uses per customer/).fill('1');
+  await page.getByLabel(/^Minimum order/).fill('30');
+  await page.getByLabel('Total uses').fill('100');
+  await page.getByLabel('Uses per customer').fill('1');
   await page.getByRole('button', { name: 'Create code' }).click();
   const spring = page.getByTestId('promotion-row').filter({ hasText: `SPRING-${run}` });
   await spring.waitFor();

@@ -182,9 +182,9 @@ describe('checkout', () => {
       shippingTotal: usd(0), taxTotal: usd(446), taxIncluded: false, total: usd(5846),
     };
     const text = (rows: ReturnType<typeof breakdownRows>) => rows.map((r) => `${r.label}=${r.value}`);
-    assert.deepEqual(text(breakdownRows(figures)), ['Subtotal=$60.00', 'Code C=-$6.00', 'Shipping: Standard=Free', 'Tax=$4.46', 'Total=$58.46']);
+    assert.deepEqual(text(breakdownRows(figures)), ['Subtotal=$60.00', 'Code C=-$6.00', 'Shipping: Standard (USPS)=Free', 'Tax=$4.46', 'Total=$58.46']);
     assert.deepEqual(text(breakdownRows({ ...figures, taxIncluded: true, total: usd(5400) })).slice(3), ['Tax (incl.)=$4.46', 'Total=$54.00']);
     const cart = breakdownRows({ ...figures, promotion: promotion('free_shipping', 0), shippingMethod: null, total: usd(6000) }, { shipping: 'At checkout', tax: 'At checkout' });
-    assert.deepEqual(text(cart), ['Subtotal=$60.00', 'Code C=Free shipping', 'Shipping=At checkout', 'Tax=At checkout', 'Total before shipping and tax=$60.00']);
+    assert.deepEqual(text(cart), ['Subtotal=$60.00', 'Code C=Free shipping', 'Shipping=At checkout', 'Tax=At checkout', 'Total so far=$60.00']);
   });
 });

@@ -13,8 +13,6 @@ export interface BreakdownRow {
   key: 'subtotal' | 'promotion' | 'shipping' | 'tax' | 'total';
   label: string;
   value: string;
-  /** A sub-line: the carrier. */
-  note?: string;
 }
 
 export function breakdownRows(figures: Figures, pending: Pending = {}): BreakdownRow[] {
@@ -27,13 +25,13 @@ export function breakdownRows(figures: Figures, pending: Pending = {}): Breakdow
   if (pending.shipping && !method) rows.push({ key: 'shipping', label: 'Shipping', value: pending.shipping });
   else {
     const cost = figures.shippingTotal.amount === 0 && method ? 'Free' : formatMoney(figures.shippingTotal);
-    rows.push({ key: 'shipping', label: method ? `Shipping: ${method.name}` : 'Shipping', value: cost, note: method?.carrier });
+    rows.push({ key: 'shipping', label: method ? `Shipping: ${method.name} (${method.carrier})` : 'Shipping', value: cost });
   }
   if (pending.tax) rows.push({ key: 'tax', label: 'Tax', value: pending.tax });
   // Included tax is part of the prices above, so it reads as a note rather than something added.
   else rows.push({ key: 'tax', label: figures.taxIncluded ? 'Tax (incl.)' : 'Tax', value: formatMoney(figures.taxTotal) });
-  const partial = pending.shipping && !method ? (pending.tax ? 'Total before shipping and tax' : 'Total before shipping') : pending.tax ? 'Total before tax' : 'Total';
-  rows.push({ key: 'total', label: partial, value: formatMoney(figures.total) });
+  const partial = (pending.shipping && !method) || pending.tax;
+  rows.push({ key: 'total', label: partial ? 'Total so far' : 'Total', value: formatMoney(figures.total) });
   return rows;
 }
 
@@ -53,10 +51,7 @@ export function Breakdown({ figures, pending, compact, testId = 'breakdown' }: B
     <dl className={compact ? 'breakdown breakdown-compact' : 'totals breakdown'} data-testid={testId}>
       {rows.map((row) => (
         <div key={row.key} className={`breakdown-${row.key}${row.key === 'total' ? ' grand-total' : ''}`}>
-          <dt>
-            {row.label}
-            {row.note && !compact ? <small className="breakdown-note">{row.note}</small> : null}
-          </dt>
+          <dt>{row.label}</dt>
           <dd data-testid={`${testId}-${row.key}`}>{row.value}</dd>
         </div>
       ))}

@@ -80,7 +80,7 @@ export function PromotionForm({ promotion, onSaved, onCancel }: FormProps) {
     <form className="card promotion-form" onSubmit={submit} noValidate>
       <h2>{promotion ? `Change ${promotion.code}` : 'New promotion code'}</h2>
       <div className="field-row">
-        <TextField label="Code" value={form.code} onChange={set('code')} error={errors.code} required autoComplete="off" hint="Customers may type it in any case" />
+        <TextField label="Code" value={form.code} onChange={set('code')} error={errors.code} required autoComplete="off" hint="Letters, digits, - and _" />
         <SelectField label="Type" value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value as PromotionType, value: '' })} error={errors.type}>
           <option value="percent">Percent off</option>
           <option value="fixed">Amount off</option>
@@ -92,13 +92,13 @@ export function PromotionForm({ promotion, onSaved, onCancel }: FormProps) {
         ) : null}
       </div>
       <div className="field-row">
-        <TextField label={`Minimum subtotal (${currency}, optional)`} inputMode="decimal" value={form.minSubtotal} onChange={set('minSubtotal')} error={errors.minSubtotal ?? errors['minSubtotal.amount']} />
-        <TextField label="Uses in all (optional)" inputMode="numeric" value={form.usageLimit} onChange={set('usageLimit')} error={errors.usageLimit} hint="Empty: no limit" />
-        <TextField label="Uses per customer (optional)" inputMode="numeric" value={form.perCustomerLimit} onChange={set('perCustomerLimit')} error={errors.perCustomerLimit} hint="Empty: no limit" />
+        <TextField label={`Minimum order (${currency})`} hint="Empty: any order" inputMode="decimal" value={form.minSubtotal} onChange={set('minSubtotal')} error={errors.minSubtotal ?? errors['minSubtotal.amount']} />
+        <TextField label="Total uses" inputMode="numeric" value={form.usageLimit} onChange={set('usageLimit')} error={errors.usageLimit} hint="Empty: no limit" />
+        <TextField label="Uses per customer" inputMode="numeric" value={form.perCustomerLimit} onChange={set('perCustomerLimit')} error={errors.perCustomerLimit} hint="Empty: no limit" />
       </div>
       <div className="field-row">
-        <TextField label="Starts (optional)" type="datetime-local" value={form.startsAt} onChange={set('startsAt')} error={errors.startsAt} hint="Empty: now" />
-        <TextField label="Ends (optional)" type="datetime-local" value={form.endsAt} onChange={set('endsAt')} error={errors.endsAt} hint="Empty: no end" />
+        <TextField label="Starts" type="datetime-local" value={form.startsAt} onChange={set('startsAt')} error={errors.startsAt} hint="Empty: now" />
+        <TextField label="Ends" type="datetime-local" value={form.endsAt} onChange={set('endsAt')} error={errors.endsAt} hint="Empty: no end" />
       </div>
       <ErrorNotice error={conflict} />
       <div className="form-actions">

@@ -83,8 +83,8 @@ export function ShippingMethodForm({ method, onSaved, onCancel }: FormProps) {
       </div>
       <div className="field-row">
         <TextField label={`Price (${currency})`} inputMode="decimal" value={form.price} onChange={set('price')} error={errors.price ?? errors['price.amount']} required />
-        <TextField label={`Free over (${currency}, optional)`} inputMode="decimal" value={form.freeOver} onChange={set('freeOver')}
-          error={errors.freeOver ?? errors['freeOver.amount']} hint="Orders from this amount, after codes, ship free" />
+        <TextField label={`Free over (${currency})`} inputMode="decimal" value={form.freeOver} onChange={set('freeOver')}
+          error={errors.freeOver ?? errors['freeOver.amount']} hint="Empty: never free. Measured after codes" />
       </div>
       <div className="field-row">
         <TextField label="Fastest (business days)" inputMode="numeric" value={form.minDays} onChange={set('minDays')} error={errors.minDays} required />

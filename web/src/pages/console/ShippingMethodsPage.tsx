@@ -34,6 +34,10 @@ export function ShippingMethodsPage() {
         <h1>Shipping methods</h1>
         <button type="button" className="primary" onClick={() => setEditing('new')}>New method</button>
       </div>
+      {editing ? (
+        <ShippingMethodForm key={editing === 'new' ? 'new' : editing.id} method={editing === 'new' ? null : editing}
+          onSaved={(saved) => { replace(saved); setEditing(null); }} onCancel={() => setEditing(null)} />
+      ) : null}
       <ErrorNotice error={list.error ?? action.error} retry={list.reload} />
       {list.loading && !list.data ? <Loading /> : null}
       {list.data && !methods.length ? <Empty>No shipping methods yet: customers cannot place orders until there is one.</Empty> : null}
@@ -63,10 +67,6 @@ export function ShippingMethodsPage() {
             </tbody>
           </table>
         </div>
-      ) : null}
-      {editing ? (
-        <ShippingMethodForm key={editing === 'new' ? 'new' : editing.id} method={editing === 'new' ? null : editing}
-          onSaved={(saved) => { replace(saved); setEditing(null); }} onCancel={() => setEditing(null)} />
       ) : null}
     </section>
   );
