@@ -30,6 +30,9 @@ export async function prepareOrderLoad(gateway: string) {
     body: {
       items: ids.map((productId) => ({ productId, quantity: 1 })),
       shippingAddress: { name: 'Bench Customer', line1: '1 Load Street', city: 'Testville', postalCode: '12345', country: 'US' },
+      // The demo's method, tax rate and code: an order priced as a real checkout prices it.
+      shippingMethodId: 'standard',
+      promoCode: 'WELCOME10',
     },
   };
 }

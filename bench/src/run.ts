@@ -51,7 +51,7 @@ try {
     results.push(
       await platformCase({
         ...load,
-        name: 'gateway: POST /api/orders (2 lines, fresh key)',
+        name: 'gateway: POST /api/orders (2 lines, a method and a code, fresh key)',
         url: `${platform.gateway}/api/orders`,
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${orders.token}` },

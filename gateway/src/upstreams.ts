@@ -27,8 +27,12 @@ export function upstreamFor(pathname: string): UpstreamName | null {
       return 'products';
     case 'discounts':
     case 'prices':
+    case 'promotions':
       return 'discounts';
     case 'orders':
+    case 'checkout':
+    case 'shipping-methods':
+    case 'tax-rates':
       return 'orders';
     case 'notifications':
       return 'notifications';

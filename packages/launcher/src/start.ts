@@ -86,6 +86,7 @@ function printBanner(settings: Settings, specs: ProcessSpec[]) {
     if (settings.adminEmail && settings.adminPassword) lines.push(`  admin account: ${settings.adminEmail} (password from ADMIN_PASSWORD)`);
     if (settings.demo) lines.push('  demo accounts: admin@emporium.test / admin-demo, employee@emporium.test / employee-demo, customer@emporium.test / customer-demo');
   }
+  if (settings.demo && specs.some((s) => s.name === 'discounts')) lines.push('  demo promotion code: WELCOME10 (10% off any order)');
   lines.push(`  gateway listens on ${settings.gatewayHost ?? '0.0.0.0'} (${settings.gatewayHostReason})`);
   if (settings.demo && !['127.0.0.1', 'localhost', '::1'].includes(settings.gatewayHost ?? '')) {
     lines.push('  warning: demo mode with published passwords is reachable from the network; set EMPORIUM_DEMO=false for a real shop');

@@ -6,6 +6,8 @@ import { discountRoutes } from './discounts/discounts.routes.ts';
 import { startWindowScheduler } from './events/window-scheduler.ts';
 import { priceRoutes } from './prices/prices.routes.ts';
 import { createProductsClient } from './products/products.client.ts';
+import { promotionRoutes } from './promotions/promotions.routes.ts';
+import { seedDemoPromotion } from './demo/promotion.ts';
 
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -40,5 +42,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   discountRoutes(app, { db, products, clock, onChange: relay.kick });
   priceRoutes(app, { db, products, clock, shopCurrency: config.SHOP_CURRENCY });
+  promotionRoutes(app, { db, clock, shopCurrency: config.SHOP_CURRENCY });
+  if (config.DEMO_MODE) await seedDemoPromotion(db, app.log);
   return app;
 }

@@ -4,7 +4,11 @@ import type { Config } from './config.ts';
 import type { OrderDeps } from './orders/deps.ts';
 import { orderRoutes } from './orders/orders.routes.ts';
 import { discountsClient, productsClient } from './orders/peers.ts';
-import { startSweeper } from './orders/releases.ts';
+import { releaseHoldsAt, startSweeper } from './orders/releases.ts';
+import { checkoutRoutes } from './checkout/checkout.routes.ts';
+import { shippingRoutes } from './shipping/shipping.routes.ts';
+import { taxRoutes } from './tax/tax.routes.ts';
+import { seedDemoCheckout } from './demo/checkout.ts';
 
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -23,23 +27,30 @@ export async function buildApp(config: Config, overrides: { db?: Db } = {}): Pro
   const discountsPeer = createPeer({ name: 'discounts', url: config.DISCOUNTS_URL, credential, timeoutMs: config.PEER_TIMEOUT_MS });
   const relay = startOutboxRelay({ db, source: 'orders', destinations: { reviews: config.REVIEWS_URL, notifications: config.NOTIFICATIONS_URL }, credential, log: app.log });
   const products = productsClient(productsPeer);
+  const discounts = discountsClient(discountsPeer);
+  const releaseHolds = releaseHoldsAt(products, discounts);
   const deps: OrderDeps = {
     db,
     products,
-    discounts: discountsClient(discountsPeer),
-    settings: { currency: config.SHOP_CURRENCY, deliveryDays: config.ESTIMATED_DELIVERY_DAYS },
+    discounts,
+    settings: { currency: config.SHOP_CURRENCY, pricesIncludeTax: config.SHOP_PRICES_INCLUDE_TAX },
+    releaseHolds,
     log: app.log,
     eventsWritten: () => relay.kick(),
   };
   orderRoutes(app, deps);
+  checkoutRoutes(app, deps);
+  shippingRoutes(app, { db, currency: config.SHOP_CURRENCY });
+  taxRoutes(app, db);
 
   const sweeper = startSweeper({
-    db, products, log: app.log, intervalMs: config.SWEEP_INTERVAL_MS, claimStaleSeconds: config.CLAIM_STALE_SECONDS, keyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS,
+    db, releaseHolds, log: app.log, intervalMs: config.SWEEP_INTERVAL_MS, claimStaleSeconds: config.CLAIM_STALE_SECONDS, keyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS,
   });
   // preClose runs before the database closes, so rounds in progress finish first.
   app.addHook('preClose', async () => {
     await Promise.all([sweeper.stop(), relay.stop()]);
     await Promise.all([productsPeer.close(), discountsPeer.close()]);
   });
+  if (config.DEMO_MODE) await seedDemoCheckout(db, app.log);
   return app;
 }

@@ -3,12 +3,13 @@ import { Type, type Static, type TObject } from 'typebox';
 
 export const configSchema = {
   ...baseConfig,
+  DEMO_MODE: Type.Boolean({ default: false, description: 'Seed the demo shipping methods and tax rate into empty tables at start' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8084 }),
   PRODUCTS_URL: Type.String({ default: 'http://127.0.0.1:8082' }),
   DISCOUNTS_URL: Type.String({ default: 'http://127.0.0.1:8083' }),
   REVIEWS_URL: Type.String({ default: 'http://127.0.0.1:8085' }),
   NOTIFICATIONS_URL: Type.String({ default: 'http://127.0.0.1:8087', description: 'Notifications service: emails the customer about each order event' }),
-  ESTIMATED_DELIVERY_DAYS: Type.Integer({ minimum: 0, maximum: 365, default: 5, description: 'Business days from placement' }),
+  SHOP_PRICES_INCLUDE_TAX: Type.Boolean({ default: false, description: 'true: catalog prices already contain the tax, and an order shows the part that is tax' }),
   IDEMPOTENCY_KEY_TTL_HOURS: Type.Integer({ minimum: 24, maximum: 24 * 90, default: 24 }),
   CLAIM_STALE_SECONDS: Type.Integer({ minimum: 10, maximum: 3600, default: 60, description: 'An in-flight claim older than this belongs to a dead request' }),
   SWEEP_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 600_000, default: 5000 }),

@@ -8,6 +8,7 @@ import { buildApp as buildProducts } from '../../products/src/app.ts';
 import { readConfig as productsConfig } from '../../products/src/config.ts';
 import { buildApp as buildOrders } from '../src/app.ts';
 import { readConfig as ordersConfig } from '../src/config.ts';
+import { insertMethod } from '../src/shipping/shipping.repository.ts';
 
 /** A port nothing listens on (the reviews service is not part of these tests; events wait in the outbox). */
 export const NOBODY_URL = 'http://127.0.0.1:9';
@@ -37,16 +38,19 @@ export const startProductsApp = (auth: TestAuth, env: Record<string, string> = {
 export const startDiscountsApp = (auth: TestAuth, productsUrl: string, env: Record<string, string> = {}) =>
   start((db) => buildDiscounts(discountsConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PRODUCTS_URL: productsUrl, ...service.env, ...env }), { db }));
 
+/** Orders with TEST_METHOD among its shipping methods. */
 export const startOrdersApp = (auth: TestAuth, peers: { productsUrl: string; discountsUrl: string }, env: Record<string, string> = {}) =>
-  start((db) =>
-    buildOrders(
+  start(async (db) => {
+    const app = await buildOrders(
       ordersConfig({
         AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PRODUCTS_URL: peers.productsUrl, DISCOUNTS_URL: peers.discountsUrl,
         REVIEWS_URL: NOBODY_URL, PEER_TIMEOUT_MS: '1000', ...service.env, ...env,
       }),
       { db },
-    ),
-  );
+    );
+    await insertMethod(db, TEST_METHOD);
+    return app;
+  });
 
 export interface Shop {
   auth: TestAuth;
@@ -98,7 +102,10 @@ export async function stockOf(productsUrl: string, productId: string): Promise<n
 
 export const address = { name: 'Ann Lee', line1: '1 Main St', city: 'Oslo', postalCode: '0150', country: 'NO' };
 
-export const orderBody = (items: { productId: string; quantity: number }[]) => ({ items, shippingAddress: address });
+/** A free method that delivers everywhere, so the tests about stock and idempotency see totals equal to their lines. */
+export const TEST_METHOD = { id: 'test-free', name: 'Pickup', carrier: 'Shop', price: 0, freeOver: null, minDays: 1, maxDays: 5, countries: ['*'], active: true };
+
+export const orderBody = (items: { productId: string; quantity: number }[]) => ({ items, shippingAddress: address, shippingMethodId: TEST_METHOD.id });
 
 /** POST /api/orders over real HTTP. */
 export async function placeOrder(ordersUrl: string, headers: Record<string, string>, body: unknown, key: string = randomUUID(), signal?: AbortSignal) {

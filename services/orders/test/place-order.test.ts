@@ -29,7 +29,8 @@ describe('placing an order', () => {
     assert.equal(res.statusCode, 201, res.body);
     const order = res.json();
     assert.deepEqual(Object.keys(order).sort(), [
-      'carrier', 'createdAt', 'customerId', 'estimatedDelivery', 'history', 'id', 'items', 'shippingAddress', 'status', 'total', 'trackingNumber', 'updatedAt',
+      'carrier', 'createdAt', 'customerId', 'estimatedDelivery', 'history', 'id', 'items', 'promotion', 'shippingAddress', 'shippingMethod',
+      'shippingTotal', 'status', 'subtotal', 'taxIncluded', 'taxTotal', 'total', 'trackingNumber', 'updatedAt',
     ]);
     assert.equal(order.customerId, 'customer-ann');
     assert.equal(order.status, 'pending');
@@ -37,6 +38,9 @@ describe('placing an order', () => {
       { productId: kettle.id, name: 'Kettle', image: '/images/products/kettle.svg', quantity: 3, unitPrice: usd(1999), discountPercent: 12.5, unitDiscountedPrice: usd(1749), lineTotal: usd(5247) },
       { productId: mug.id, name: 'Mug', image: '/images/products/kettle.svg', quantity: 1, unitPrice: usd(500), discountPercent: 0, unitDiscountedPrice: usd(500), lineTotal: usd(500) },
     ]);
+    assert.deepEqual(order.subtotal, usd(5747));
+    assert.deepEqual(order.shippingMethod, { id: 'test-free', name: 'Pickup', carrier: 'Shop' });
+    assert.deepEqual([order.promotion, order.shippingTotal, order.taxTotal, order.taxIncluded], [null, usd(0), usd(0), false]);
     assert.deepEqual(order.total, usd(5747));
     assert.deepEqual(order.shippingAddress, address);
     assert.equal(order.carrier, null);
@@ -57,7 +61,7 @@ describe('placing an order', () => {
     const first = await post(customer, body, key);
     assert.equal(first.statusCode, 201);
     // Key order inside the body does not make it another request.
-    const again = await post(customer, { shippingAddress: { ...address }, items: [{ quantity: 2, productId: product.id }] }, key);
+    const again = await post(customer, { shippingMethodId: body.shippingMethodId, shippingAddress: { ...address }, items: [{ quantity: 2, productId: product.id }] }, key);
     assert.equal(again.statusCode, 201);
     assert.equal(again.body, first.body);
     assert.equal(again.headers['idempotent-replayed'], 'true');

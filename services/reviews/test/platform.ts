@@ -50,7 +50,7 @@ export async function startPlatform(): Promise<Platform> {
   const discounts = await start((db) => buildDiscounts(discountsConfig({ ...common, PRODUCTS_URL: products.url }), { db }));
   const reviewsPort = await freePort();
   const orders = await start((db) =>
-    buildOrders(ordersConfig({ ...common, PRODUCTS_URL: products.url, DISCOUNTS_URL: discounts.url, REVIEWS_URL: `http://127.0.0.1:${reviewsPort}` }), { db }),
+    buildOrders(ordersConfig({ ...common, DEMO_MODE: 'true', PRODUCTS_URL: products.url, DISCOUNTS_URL: discounts.url, REVIEWS_URL: `http://127.0.0.1:${reviewsPort}` }), { db }),
   );
   const reviews = await start(
     (db) => buildReviews(reviewsConfig({ ...common, ORDERS_URL: orders.url, PRODUCTS_URL: products.url, OUTBOX_INTERVAL_MS: '100' }), { db }),
@@ -102,6 +102,7 @@ export async function placeOrder(platform: Platform, customer: Record<string, st
     body: JSON.stringify({
       items: [{ productId, quantity: 1 }],
       shippingAddress: { name: 'Ann Lee', line1: '1 Main St', city: 'Oslo', postalCode: '0150', country: 'NO' },
+      shippingMethodId: 'international', // seeded by DEMO_MODE; delivers everywhere
     }),
   });
   const body = await res.json();

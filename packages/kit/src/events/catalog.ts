@@ -46,6 +46,12 @@ const OrderFacts = Type.Object({
   productIds: Type.Array(Type.String(), { minItems: 1 }),
   status: Type.Optional(Type.String()),
   items: Type.Optional(Type.Array(Type.Object({ productId: Type.String(), name: Type.String(), quantity: Type.Integer(), lineTotal: Money }))),
+  subtotal: Type.Optional(Money),
+  promotion: Type.Optional(Type.Union([Type.Object({ code: Type.String(), type: Type.String(), amount: Money }), Type.Null()])),
+  shippingMethod: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String(), carrier: Type.String() }), Type.Null()])),
+  shippingTotal: Type.Optional(Money),
+  taxTotal: Type.Optional(Money),
+  taxIncluded: Type.Optional(Type.Boolean()),
   total: Type.Optional(Money),
   shippingAddress: Type.Optional(
     Type.Object({

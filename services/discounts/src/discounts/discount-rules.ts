@@ -27,13 +27,13 @@ export interface DiscountInForce {
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
 
 /** The request's percent as basis points; more than two decimals is a 400 naming the field. */
-export function percentInBasisPoints(percent: number): number {
+export function percentInBasisPoints(percent: number, path = '/body/percent'): number {
   try {
     return percentToBasisPoints(percent);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    throw new AppError('REQUEST.INVALID', 400, '/body/percent takes at most two decimals', {
-      errors: [{ path: '/body/percent', message: 'takes at most two decimals' }],
+    throw new AppError('REQUEST.INVALID', 400, `${path} takes at most two decimals`, {
+      errors: [{ path, message: 'takes at most two decimals' }],
     });
   }
 }

@@ -1,25 +1,49 @@
 import { basisPointsToPercent } from '@emporium/kit';
+import type { Breakdown } from '../checkout/breakdown.ts';
 import type { NewOrder } from './orders.repository.ts';
 import type { OrderJson } from './orders.schemas.ts';
+import type { PricedLine } from './pricing.ts';
+
+const moneyIn = (currency: string) => (amount: number) => ({ amount, currency });
+
+export function itemsJson(lines: PricedLine[], currency: string): OrderJson['items'] {
+  const money = moneyIn(currency);
+  return lines.map((l) => ({
+    productId: l.productId,
+    name: l.name,
+    image: l.image,
+    quantity: l.quantity,
+    unitPrice: money(l.unitPrice),
+    discountPercent: basisPointsToPercent(l.discountBps),
+    unitDiscountedPrice: money(l.unitDiscountedPrice),
+    lineTotal: money(l.lineTotal),
+  }));
+}
+
+type ShippingMethodRef = { id: string; name: string; carrier: string } | null;
+
+/** The priced breakdown as a quote and an order show it. */
+export function breakdownJson(b: Breakdown & { shippingMethod: ShippingMethodRef }, currency: string) {
+  const money = moneyIn(currency);
+  return {
+    subtotal: money(b.subtotal),
+    promotion: b.promotion && { code: b.promotion.code, type: b.promotion.type, amount: money(b.promotion.amount) },
+    shippingMethod: b.shippingMethod && { id: b.shippingMethod.id, name: b.shippingMethod.name, carrier: b.shippingMethod.carrier },
+    shippingTotal: money(b.shippingTotal),
+    taxTotal: money(b.taxTotal),
+    taxIncluded: b.taxIncluded,
+    total: money(b.total),
+  };
+}
 
 /** The order as the public API shows it: money as {amount, currency}, times as ISO 8601 UTC. */
 export function toOrderJson(order: NewOrder): OrderJson {
-  const money = (amount: number) => ({ amount, currency: order.currency });
   return {
     id: order.id,
     customerId: order.customerId,
     status: order.status,
-    items: order.lines.map((l) => ({
-      productId: l.productId,
-      name: l.name,
-      image: l.image,
-      quantity: l.quantity,
-      unitPrice: money(l.unitPrice),
-      discountPercent: basisPointsToPercent(l.discountBps),
-      unitDiscountedPrice: money(l.unitDiscountedPrice),
-      lineTotal: money(l.lineTotal),
-    })),
-    total: money(order.total),
+    items: itemsJson(order.lines, order.currency),
+    ...breakdownJson(order, order.currency),
     shippingAddress: order.shippingAddress,
     estimatedDelivery: order.estimatedDelivery.toISOString(),
     carrier: order.carrier,
@@ -32,10 +56,10 @@ export function toOrderJson(order: NewOrder): OrderJson {
 
 /**
  * What every order event carries: who and which products (reviews), and what the customer's email
- * about it shows (notifications): the lines, the total, the address, and the delivery details.
+ * about it shows (notifications): the lines, the priced breakdown, the address, and the delivery details.
  */
 export const orderEventData = (order: NewOrder) => {
-  const money = (amount: number) => ({ amount, currency: order.currency });
+  const money = moneyIn(order.currency);
   const last = order.history[order.history.length - 1];
   return {
     orderId: order.id,
@@ -43,7 +67,7 @@ export const orderEventData = (order: NewOrder) => {
     productIds: order.lines.map((l) => l.productId),
     status: order.status,
     items: order.lines.map((l) => ({ productId: l.productId, name: l.name, quantity: l.quantity, lineTotal: money(l.lineTotal) })),
-    total: money(order.total),
+    ...breakdownJson(order, order.currency),
     shippingAddress: order.shippingAddress,
     carrier: order.carrier,
     trackingNumber: order.trackingNumber,

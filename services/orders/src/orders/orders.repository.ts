@@ -1,4 +1,5 @@
 import { batchedPer, outboxInsertFrom, plannedOnEveryCall, type Queryable, type Row } from '@emporium/kit';
+import type { Breakdown } from '../checkout/breakdown.ts';
 import type { Claim } from './idempotency.repository.ts';
 import type { PricedLine } from './pricing.ts';
 import type { OrderStatus } from './transitions.ts';
@@ -24,6 +25,13 @@ export interface OrderRecord {
   customerId: string;
   status: OrderStatus;
   currency: string;
+  subtotal: number;
+  promotion: Breakdown['promotion'];
+  /** What the order shows of its method, and the days its delivery estimate is made from. */
+  shippingMethod: { id: string; name: string; carrier: string; minDays: number; maxDays: number } | null;
+  shippingTotal: number;
+  taxTotal: number;
+  taxIncluded: boolean;
   total: number;
   shippingAddress: ShippingAddressRecord;
   estimatedDelivery: Date;
@@ -64,15 +72,18 @@ async function saveNewOrders(db: Queryable, placed: PlacedOrder[]): Promise<bool
 const SAVE_NEW_ORDERS = plannedOnEveryCall(
   `WITH input AS (
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS i (id text, customer_id text, key text, response text, currency text,
-       total bigint, shipping_address jsonb, estimated_delivery timestamptz, created_at timestamptz, lines jsonb,
+       subtotal bigint, promotion jsonb, shipping_method jsonb, shipping bigint, tax bigint, tax_included boolean, total bigint,
+       shipping_address jsonb, estimated_delivery timestamptz, created_at timestamptz, lines jsonb,
        event_id uuid, event_type text, event_data jsonb, destinations text[])),
    claim AS (
      UPDATE idempotency_keys k SET state = 'done', response_status = 201, response_body = i.response, completed_at = i.created_at
        FROM input i WHERE k.customer_id = i.customer_id AND k.key = i.key AND k.order_id = i.id AND k.state <> 'done'
      RETURNING k.order_id),
    saved AS (
-     INSERT INTO orders (id, customer_id, status, currency, total_amount, shipping_address, estimated_delivery, lines, history, created_at, updated_at)
-     SELECT i.id, i.customer_id, 'pending', i.currency, i.total, i.shipping_address, i.estimated_delivery, i.lines,
+     INSERT INTO orders (id, customer_id, status, currency, subtotal_amount, promotion, shipping_method, shipping_amount, tax_amount, tax_included,
+                         total_amount, shipping_address, estimated_delivery, lines, history, created_at, updated_at)
+     SELECT i.id, i.customer_id, 'pending', i.currency, i.subtotal, i.promotion, i.shipping_method, i.shipping, i.tax, i.tax_included,
+            i.total, i.shipping_address, i.estimated_delivery, i.lines,
             jsonb_build_array(jsonb_build_object('status', 'pending', 'at', i.created_at, 'note', NULL)), i.created_at, i.created_at
        FROM input i JOIN claim c ON c.order_id = i.id RETURNING id),
    events AS (${outboxInsertFrom(`(SELECT i.event_id, i.event_type AS type, i.id AS key, i.event_data AS data, i.destinations
@@ -82,7 +93,9 @@ const SAVE_NEW_ORDERS = plannedOnEveryCall(
 
 // Lines are kept as the PricedLine objects they are (see migrations/002_lines_and_history_in_order.sql).
 const inputRow = ({ claim, order, response, event }: PlacedOrder) => ({
-  id: order.id, customer_id: claim.customerId, key: claim.key, response, currency: order.currency, total: order.total,
+  id: order.id, customer_id: claim.customerId, key: claim.key, response, currency: order.currency, subtotal: order.subtotal,
+  promotion: order.promotion, shipping_method: order.shippingMethod, shipping: order.shippingTotal, tax: order.taxTotal,
+  tax_included: order.taxIncluded, total: order.total,
   shipping_address: order.shippingAddress, estimated_delivery: order.estimatedDelivery, created_at: order.createdAt,
   lines: order.lines, event_id: event.id, event_type: event.type, event_data: event.data, destinations: event.destinations,
 });
@@ -122,7 +135,8 @@ export async function lockOrder(tx: Queryable, orderId: string): Promise<{ statu
 }
 
 const SELECT_ORDERS = `
-  SELECT o.id, o.seq, o.customer_id, o.status, o.currency, o.total_amount, o.shipping_address, o.estimated_delivery,
+  SELECT o.id, o.seq, o.customer_id, o.status, o.currency, o.subtotal_amount, o.promotion, o.shipping_method, o.shipping_amount,
+         o.tax_amount, o.tax_included, o.total_amount, o.shipping_address, o.estimated_delivery,
          o.carrier, o.tracking_number, o.lines, o.history, o.created_at, o.updated_at
     FROM orders o`;
 
@@ -168,7 +182,13 @@ function toRecord(row: Row): OrderRecord {
     customerId: row.customer_id,
     status: row.status,
     currency: row.currency,
-    total: row.total_amount,
+    subtotal: Number(row.subtotal_amount),
+    promotion: row.promotion,
+    shippingMethod: row.shipping_method,
+    shippingTotal: Number(row.shipping_amount),
+    taxTotal: Number(row.tax_amount),
+    taxIncluded: row.tax_included,
+    total: Number(row.total_amount),
     shippingAddress: row.shipping_address,
     estimatedDelivery: new Date(row.estimated_delivery),
     carrier: row.carrier,

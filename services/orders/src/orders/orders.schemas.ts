@@ -14,14 +14,21 @@ export const ShippingAddress = Type.Object(
     line2: Type.Optional(Type.String({ maxLength: 200 })),
     city: text(100),
     postalCode: text(20),
-    country: text(100),
+    country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by' }),
   },
   { additionalProperties: false },
 );
 
+/** A code as customers type it: any case; one that names no promotion is a 422 `unknown`, not a 400. */
+export const PromoCode = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$', description: 'A promotion code, any case' });
+
+export const OrderLines = Type.Array(Type.Object({ productId: ProductId, quantity: Type.Integer({ minimum: 1, maximum: 99 }) }), { minItems: 1, maxItems: 50 });
+
 export const PlaceOrderBody = Type.Object({
-  items: Type.Array(Type.Object({ productId: ProductId, quantity: Type.Integer({ minimum: 1, maximum: 99 }) }), { minItems: 1, maxItems: 50 }),
+  items: OrderLines,
   shippingAddress: ShippingAddress,
+  shippingMethodId: Id({ description: 'One of GET /api/shipping-methods?country= for the address' }),
+  promoCode: Type.Optional(PromoCode),
 });
 export type PlaceOrderInput = Static<typeof PlaceOrderBody>;
 
@@ -46,7 +53,7 @@ export type StatusChangeInput = Static<typeof StatusChangeBody>;
 // A cancel usually has no body at all (null to the validator); a note may come with it.
 export const CancelBody = Type.Union([Type.Object({ note: Type.Optional(text(500)) }), Type.Null()]);
 
-const OrderItem = Type.Object({
+export const OrderItem = Type.Object({
   productId: Type.String(),
   name: Type.String(),
   image: Type.Union([Type.String(), Type.Null()]),
@@ -57,12 +64,23 @@ const OrderItem = Type.Object({
   lineTotal: Money,
 });
 
+/** The priced breakdown a quote gives and an order keeps (see checkout/breakdown.ts for the arithmetic). */
+export const BreakdownFields = {
+  subtotal: Money,
+  promotion: Type.Union([Type.Object({ code: Type.String(), type: Type.Enum(['percent', 'fixed', 'free_shipping']), amount: Money }), Type.Null()]),
+  shippingMethod: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), carrier: Type.String() }), Type.Null()]),
+  shippingTotal: Money,
+  taxTotal: Money,
+  taxIncluded: Type.Boolean({ description: 'true: taxTotal is the part of the prices that is tax; false: it was added to the total' }),
+  total: Money,
+};
+
 export const Order = Type.Object({
   id: Type.String(),
   customerId: Type.String(),
   status: OrderStatusSchema,
   items: Type.Array(OrderItem),
-  total: Money,
+  ...BreakdownFields,
   shippingAddress: ShippingAddress,
   estimatedDelivery: Type.String({ format: 'date-time' }),
   carrier: Type.Union([Type.String(), Type.Null()]),

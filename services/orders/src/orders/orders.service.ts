@@ -32,7 +32,7 @@ export async function listOrders(deps: OrderDeps, user: AuthUser, query: OrderLi
   return pageOf(rows, query.limit, toOrderJson, (row) => [row.seq]);
 }
 
-/** The owner or staff cancel a pending order; its stock goes back to products. */
+/** The owner or staff cancel a pending order; its stock and its code's use go back. */
 export async function cancelOrder(deps: OrderDeps, user: AuthUser, orderId: string, note?: string): Promise<OrderJson> {
   return changeOrder(deps, orderId, (current) => {
     if (!visibleTo(user, current)) throw notFound();
@@ -69,7 +69,7 @@ async function changeOrder(
     if (plan === 'advance') await recordAdvance(deps, tx, orderId, change);
     return { order: (await findOrder(tx, orderId))!, cancelled: plan === 'advance' && change.status === 'cancelled' };
   });
-  if (cancelled) await releaseNow(deps.db, deps.products, orderId, deps.log);
+  if (cancelled) await releaseNow(deps, orderId);
   deps.eventsWritten();
   return toOrderJson(order);
 }

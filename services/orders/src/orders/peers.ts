@@ -1,4 +1,5 @@
 import { AppError, createBatcher, expectOk, type Money, type Peer, type PeerResponse } from '@emporium/kit';
+import type { PromotionTerms } from '../checkout/breakdown.ts';
 import type { CatalogProduct, PriceQuote, RequestedLine } from './pricing.ts';
 
 /** What orders asks of products: one batch read, and the stock of an order. */
@@ -12,8 +13,20 @@ export interface ProductsClient {
 
 type QuoteItem = { productId: string; price: Money };
 
+export interface PromotionUse {
+  code: string;
+  customerId: string;
+  subtotal: Money;
+}
+
 export interface DiscountsClient {
   quote(items: QuoteItem[]): Promise<PriceQuote[]>;
+  /** The code's terms when it applies to this basket now; else the 422 with its reason. */
+  checkPromotion(use: PromotionUse): Promise<PromotionTerms>;
+  /** Counts the order's use of the code, once per order id (a retry counts nothing more); a 422 when it no longer applies. */
+  redeemPromotion(orderId: string, use: PromotionUse): Promise<PromotionTerms>;
+  /** Gives an order's use back; an order that used no code changes nothing. */
+  releasePromotion(orderId: string): Promise<void>;
 }
 
 // What products' batch read and discounts' quote take at most in one call.
@@ -95,5 +108,17 @@ export function discountsClient(peer: Peer): DiscountsClient {
       }));
       return answers;
     }, batchOptions),
+    // Each is safe to retry: checking reads only, and redeeming and releasing are keyed by the order id.
+    async checkPromotion(use) {
+      return expectOk(await peer.request<PromotionTerms>({ method: 'POST', path: '/internal/promotions/check', body: use, idempotent: true }));
+    },
+    async redeemPromotion(orderId, use) {
+      const body = { orderId, ...use };
+      return expectOk(await peer.request<PromotionTerms>({ method: 'POST', path: '/internal/promotions/redemptions', body, idempotent: true }));
+    },
+    async releasePromotion(orderId) {
+      const path = `/internal/promotions/redemptions/${encodeURIComponent(orderId)}/release`;
+      expectOk(await peer.request({ method: 'POST', path, idempotent: true }));
+    },
   };
 }

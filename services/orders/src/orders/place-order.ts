@@ -7,7 +7,7 @@ import { dropClaim, findKey, insertClaim, type Claim } from './idempotency.repos
 import { orderEventData, toOrderJson } from './order-json.ts';
 import { saveNewOrder, type NewOrder } from './orders.repository.ts';
 import type { PlaceOrderInput } from './orders.schemas.ts';
-import { orderableProducts, priceLines, type PricedOrder } from './pricing.ts';
+import { assertEachProductOnce, priceCheckout, type PricedCheckout } from '../checkout/checkout.service.ts';
 import { releaseNow } from './releases.ts';
 
 /** A response as first sent, kept under the idempotency key and replayed byte for byte. */
@@ -18,15 +18,15 @@ export interface StoredResponse {
 }
 
 /**
- * Places an order once per (customer, Idempotency-Key): claims the key while the order is priced from
- * products and discounts, has products take the stock (sold at once, all lines or none), then saves the
- * order, its event and its stored response in one statement. Any failure before that lets go of the key
- * and gives the stock back; a process that dies on the way leaves its claim, which the sweeper turns into
+ * Places an order once per (customer, Idempotency-Key): claims the key while the basket is priced (as the
+ * checkout quote prices it), has products take the stock (sold at once, all lines or none), has discounts
+ * count the code's use, then saves the order, its event and its stored response in one statement. Any
+ * failure before that lets go of the key and gives the stock and the code's use back; a process that dies on the way leaves its claim, which the sweeper turns into
  * a release. Why pricing runs beside the claim, and what is batched: services/orders/README.md.
  */
 export async function placeOrder(deps: OrderDeps, customerId: string, key: string, input: PlaceOrderInput): Promise<StoredResponse> {
-  assertEachProductOnce(input);
-  const pricing = startedNow(priceOrder(deps, input));                     // products + discounts, while the key is claimed
+  assertEachProductOnce(input.items);
+  const pricing = startedNow(priceCheckout(deps, customerId, input));      // products, discounts, method and rate, while the key is claimed
   const claimed = await claimKey(deps, { customerId, key, fingerprint: requestFingerprint(input), orderId: randomUUID() });
   if ('replay' in claimed) return claimed.replay;                          // a replay or a refused key wins over pricing
   const claim = claimed;
@@ -35,21 +35,26 @@ export async function placeOrder(deps: OrderDeps, customerId: string, key: strin
     const priced = await pricing;
     step = 'taking stock';
     await deps.products.take(claim.orderId, input.items);                  // all lines or none, only once the claim is saved
+    step = 'redeeming';
+    if (priced.promotion) await redeemCode(deps, claim, priced);          // the use is counted against its limits
     step = 'saving';
-    const body = await saveOrder(deps, claim, newOrder(deps, claim, input, priced));
+    const body = await saveOrder(deps, claim, newOrder(claim, input, priced));
     deps.eventsWritten();
     return { status: 201, body, replayed: false };
   } catch (err) {
-    await letGo(deps, claim, mayHaveTakenStock(step, err));                // the key is free again; stock goes back
+    await letGo(deps, claim, mayHoldSomething(step, err));                 // the key is free again; stock and code use go back
     throw err;
   }
 }
 
-type Step = 'pricing' | 'taking stock' | 'saving';
+type Step = 'pricing' | 'taking stock' | 'redeeming' | 'saving';
 
-/** Products refuses a whole order (no stock, unknown product) with a 4xx and takes nothing; any other failure may have taken it. */
-const mayHaveTakenStock = (step: Step, err: unknown) =>
-  step === 'saving' || (step === 'taking stock' && !(err instanceof AppError && err.status < 500));
+/**
+ * Products refuses a whole order (no stock, unknown product) with a 4xx and takes nothing; any other
+ * failure from taking stock on may have left stock taken or a code used, which the release gives back.
+ */
+const mayHoldSomething = (step: Step, err: unknown) =>
+  step === 'redeeming' || step === 'saving' || (step === 'taking stock' && !(err instanceof AppError && err.status < 500));
 
 /** A promise awaited later: its failure is read there, never reported as unhandled before that. */
 function startedNow<T>(work: Promise<T>): Promise<T> {
@@ -57,22 +62,29 @@ function startedNow<T>(work: Promise<T>): Promise<T> {
   return work;
 }
 
-async function priceOrder(deps: OrderDeps, input: PlaceOrderInput): Promise<PricedOrder> {
-  const products = orderableProducts(input.items, await deps.products.getMany(input.items.map((i) => i.productId)));
-  const quotes = await deps.discounts.quote(input.items.map((i) => ({ productId: i.productId, price: products.get(i.productId)!.price })));
-  return priceLines(input.items, products, quotes, deps.settings.currency);
+/** Uses the code for this order; terms changed since the basket was priced would charge another amount than quoted. */
+async function redeemCode(deps: OrderDeps, claim: Claim, priced: PricedCheckout): Promise<void> {
+  const priceWith = priced.promotion!;
+  const subtotal = { amount: priced.breakdown.subtotal, currency: priced.currency };
+  const used = await deps.discounts.redeemPromotion(claim.orderId, { code: priceWith.code, customerId: claim.customerId, subtotal });
+  if (used.type !== priceWith.type || used.percentBps !== priceWith.percentBps || used.amount !== priceWith.amount) {
+    throw new AppError('PROMOTION.CHANGED', 409, 'This promotion changed while the order was placed. Please check the new total and try again.');
+  }
 }
 
-function newOrder(deps: OrderDeps, claim: Claim, input: PlaceOrderInput, priced: PricedOrder): NewOrder {
+function newOrder(claim: Claim, input: PlaceOrderInput, priced: PricedCheckout): NewOrder {
   const now = new Date();
+  const method = priced.method!; // placing an order always names one
   return {
     id: claim.orderId,
     customerId: claim.customerId,
     status: 'pending',
     currency: priced.currency,
-    total: priced.total,
+    ...priced.breakdown,
+    shippingMethod: { id: method.id, name: method.name, carrier: method.carrier, minDays: method.minDays, maxDays: method.maxDays },
     shippingAddress: input.shippingAddress,
-    estimatedDelivery: addBusinessDays(now, deps.settings.deliveryDays),
+    // Until it is paid: the latest day it would arrive if paid now.
+    estimatedDelivery: addBusinessDays(now, method.maxDays),
     carrier: null,
     trackingNumber: null,
     lines: priced.lines,
@@ -92,11 +104,11 @@ async function saveOrder(deps: OrderDeps, claim: Claim, order: NewOrder): Promis
   return response;
 }
 
-/** Frees the key for a retry and, when stock may be held, records its release in the same statement and sends it. */
+/** Frees the key for a retry and, when stock or a code use may be held, records their release in the same statement and sends it. */
 async function letGo(deps: OrderDeps, claim: Claim, mayHaveStock: boolean): Promise<void> {
   try {
     const mustRelease = await dropClaim(deps.db, claim, mayHaveStock);
-    if (mustRelease) await releaseNow(deps.db, deps.products, claim.orderId, deps.log);
+    if (mustRelease) await releaseNow(deps, claim.orderId);
   } catch (err) {
     // The database is unreachable: the claim stays in flight and the sweeper turns it into a release later.
     deps.log.warn({ orderId: claim.orderId, err: (err as Error).message }, 'could not let go of a failed order attempt');
@@ -115,16 +127,4 @@ async function claimKey(deps: OrderDeps, claim: Claim): Promise<Claim | { replay
     break;
   }
   throw new AppError('IDEMPOTENCY.IN_FLIGHT', 409, 'A request with this Idempotency-Key is still being processed; retry shortly');
-}
-
-function assertEachProductOnce(input: PlaceOrderInput): void {
-  const seen = new Set<string>();
-  input.items.forEach(({ productId }, index) => {
-    if (seen.has(productId)) {
-      throw new AppError('REQUEST.INVALID', 400, `Product ${productId} appears more than once`, {
-        errors: [{ path: `/body/items/${index}/productId`, message: 'appears more than once' }],
-      });
-    }
-    seen.add(productId);
-  });
 }

@@ -34,12 +34,6 @@ export interface PricedLine {
   lineTotal: number;
 }
 
-export interface PricedOrder {
-  currency: string;
-  lines: PricedLine[];
-  total: number;
-}
-
 /** The products an order may contain: every id known and not deleted, else a 422 naming the first that is not. */
 export function orderableProducts(items: RequestedLine[], found: CatalogProduct[]): Map<string, CatalogProduct> {
   const byId = new Map(found.map((p) => [p.id, p]));
@@ -54,13 +48,13 @@ export function orderableProducts(items: RequestedLine[], found: CatalogProduct[
 }
 
 /**
- * Prices every line from the quote: the discounted unit price times the quantity, summed into the total.
+ * Prices every line from the quote: the discounted unit price times the quantity.
  * A quote that does not fit what was asked (missing line, other currency, other base price) is the
  * dependency's fault, never the customer's: a 503, and nothing is charged.
  */
-export function priceLines(items: RequestedLine[], products: Map<string, CatalogProduct>, quotes: PriceQuote[], currency: string): PricedOrder {
+export function priceLines(items: RequestedLine[], products: Map<string, CatalogProduct>, quotes: PriceQuote[], currency: string): PricedLine[] {
   const quoteOf = new Map(quotes.map((q) => [q.productId, q]));
-  const lines = items.map(({ productId, quantity }): PricedLine => {
+  return items.map(({ productId, quantity }): PricedLine => {
     const product = products.get(productId)!;
     const quote = quoteOf.get(productId);
     if (!quote || !fitsProduct(quote, product, currency)) {
@@ -77,7 +71,6 @@ export function priceLines(items: RequestedLine[], products: Map<string, Catalog
       lineTotal: quote.discountedPrice.amount * quantity,
     };
   });
-  return { currency, lines, total: lines.reduce((sum, line) => sum + line.lineTotal, 0) };
 }
 
 function fitsProduct(quote: PriceQuote, product: CatalogProduct, currency: string): boolean {

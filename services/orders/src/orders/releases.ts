@@ -1,25 +1,37 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '@emporium/kit';
 import { abandonStaleClaims, deleteExpiredKeys } from './idempotency.repository.ts';
-import type { ProductsClient } from './peers.ts';
+import type { DiscountsClient, ProductsClient } from './peers.ts';
 import { claimDueReleases, removePendingRelease } from './releases.repository.ts';
 
-/** Sends one recorded release to products; on failure it stays recorded and the sweeper tries again. */
-export async function releaseNow(db: Db, products: ProductsClient, reservationId: string, log: FastifyBaseLogger): Promise<boolean> {
+/** What an order that is cancelled or failed holds elsewhere, given back: its stock at products, its code's use at discounts. */
+export type ReleaseHolds = (orderId: string) => Promise<void>;
+
+export function releaseHoldsAt(products: ProductsClient, discounts: DiscountsClient): ReleaseHolds {
+  return async (orderId) => {
+    await Promise.all([products.release(orderId), discounts.releasePromotion(orderId)]);
+  };
+}
+
+interface ReleaseDeps {
+  db: Db;
+  releaseHolds: ReleaseHolds;
+  log: FastifyBaseLogger;
+}
+
+/** Sends one recorded release (both are idempotent); on failure it stays recorded and the sweeper tries again. */
+export async function releaseNow({ db, releaseHolds, log }: ReleaseDeps, reservationId: string): Promise<boolean> {
   try {
-    await products.release(reservationId);
+    await releaseHolds(reservationId);
     await removePendingRelease(db, reservationId);
     return true;
   } catch (err) {
-    log.warn({ reservationId, err: (err as Error).message }, 'stock release failed; the sweeper will retry');
+    log.warn({ reservationId, err: (err as Error).message }, 'release of stock or code use failed; the sweeper will retry');
     return false;
   }
 }
 
-export interface SweeperOptions {
-  db: Db;
-  products: ProductsClient;
-  log: FastifyBaseLogger;
+export interface SweeperOptions extends ReleaseDeps {
   intervalMs: number;
   claimStaleSeconds: number;
   keyTtlHours: number;
@@ -32,12 +44,12 @@ export interface Sweeper {
 }
 
 export function startSweeper(options: SweeperOptions): Sweeper {
-  const { db, products, log } = options;
+  const { db, log } = options;
   let running: Promise<void> | null = null;
   async function round(): Promise<void> {
     await abandonStaleClaims(db, options.claimStaleSeconds);
     const due = await claimDueReleases(db);
-    for (const reservationId of due) await releaseNow(db, products, reservationId, log);
+    for (const reservationId of due) await releaseNow(options, reservationId);
     await deleteExpiredKeys(db, options.keyTtlHours);
   }
   function sweep(): Promise<void> {
