@@ -68,8 +68,10 @@ const methodPath = (id: string) => `/shipping-methods/${encodeURIComponent(id)}`
 export const shippingMethods = {
   /** The active methods delivering to the country; every active one without it. */
   list: (country?: string) => api.get<{ items: ShippingMethod[] }>('/shipping-methods', { country }),
+  /** Every method, retired ones too (staff). */
+  all: () => api.get<{ items: ShippingMethod[] }>('/shipping-methods', { includeInactive: true }),
   create: (input: ShippingMethodInput) => api.post<ShippingMethod>('/shipping-methods', input),
-  update: (id: string, input: Partial<ShippingMethodInput>) => api.patch<ShippingMethod>(methodPath(id), input),
+  update: (id: string, input: Body<'patchShippingMethodsById'>) => api.patch<ShippingMethod>(methodPath(id), input),
   remove: (id: string) => api.delete(methodPath(id)),
 };
 
@@ -82,7 +84,7 @@ export const taxRates = {
 export const promotions = {
   list: (query: { cursor?: string; limit?: number }) => api.get<Page<Promotion>>('/promotions', query),
   create: (input: PromotionInput) => api.post<Promotion>('/promotions', input),
-  update: (id: string, input: Partial<PromotionInput>) => api.patch<Promotion>(`/promotions/${encodeURIComponent(id)}`, input),
+  update: (id: string, input: Body<'patchPromotionsById'>) => api.patch<Promotion>(`/promotions/${encodeURIComponent(id)}`, input),
   remove: (id: string) => api.delete(`/promotions/${encodeURIComponent(id)}`),
 };
 

@@ -33,71 +33,23 @@ export type Address = PlaceOrder['shippingAddress'] & Partial<Pick<Me['addresses
 export type Discount = Answer<'getDiscounts'>['items'][number];
 export type PriceQuote = Answer<'getPrices'>['items'][number];
 
-export type Order = Answer<'getOrdersById'> & Breakdown; // PROVISIONAL: `& Breakdown` until regenerated
+export type Order = Answer<'getOrdersById'>;
 export type OrderStatus = Order['status'];
 export type OrderLine = Order['items'][number];
-export type PlaceOrder = Body<'postOrders'> & { shippingMethodId: string; promoCode?: string }; // PROVISIONAL
+export type PlaceOrder = Body<'postOrders'>;
 export type StatusChange = Body<'postOrdersByIdStatus'>;
 
-// Checkout (issue 15). PROVISIONAL: written from the contract until the gateway's document has these
-// operations; then they are picked out of schema.d.ts like the rest.
-export interface ShippingMethod {
-  id: string;
-  name: string;
-  carrier: string;
-  price: Money;
-  freeOver: Money | null;
-  minDays: number;
-  maxDays: number;
-  /** ISO 3166-1 alpha-2 codes, or ["*"] for everywhere. */
-  countries: string[];
-  active: boolean;
-}
-export type ShippingMethodInput = Omit<ShippingMethod, 'id' | 'freeOver' | 'active'> & { freeOver?: Money | null; active?: boolean };
-export interface TaxRate {
-  country: string;
-  percent: number;
-  taxShipping: boolean;
-}
-export type PromotionType = 'percent' | 'fixed' | 'free_shipping';
-export interface PromotionInput {
-  code: string;
-  type: PromotionType;
-  value?: number | Money;
-  minSubtotal?: Money | null;
-  startsAt?: string | null;
-  endsAt?: string | null;
-  usageLimit?: number | null;
-  perCustomerLimit?: number | null;
-}
-export interface Promotion extends Required<Omit<PromotionInput, 'value'>> {
-  id: string;
-  value?: number | Money | null;
-  timesUsed: number;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+// Checkout (issue 15): shipping methods, tax rates, promotion codes and the priced basket.
+export type ShippingMethod = Answer<'getShippingMethods'>['items'][number];
+export type ShippingMethodInput = Body<'postShippingMethods'>;
+export type TaxRate = Answer<'getTaxRates'>['items'][number];
+export type Promotion = Answer<'getPromotions'>['items'][number];
+export type PromotionInput = Body<'postPromotions'>;
+export type PromotionType = Promotion['type'];
+export type CheckoutQuote = Answer<'postCheckoutQuote'>;
+export type QuoteRequest = Body<'postCheckoutQuote'>;
 /** The money of a checkout, line by line: what a quote answers and what an order keeps. */
-export interface Breakdown {
-  subtotal: Money;
-  promotion: { code: string; type: PromotionType; amount: Money } | null;
-  shippingMethod: { id: string; name: string; carrier: string } | null;
-  shippingTotal: Money;
-  taxTotal: Money;
-  taxIncluded: boolean;
-  total: Money;
-}
-export interface CheckoutQuote extends Breakdown {
-  items: OrderLine[];
-  currency: string;
-}
-export interface QuoteRequest {
-  items: { productId: string; quantity: number }[];
-  shippingAddress?: Address;
-  shippingMethodId?: string;
-  promoCode?: string;
-}
+export type Breakdown = Pick<CheckoutQuote, 'subtotal' | 'promotion' | 'shippingMethod' | 'shippingTotal' | 'taxTotal' | 'taxIncluded' | 'total'>;
 /** Why a code does not apply: the `reason` of a PROMOTION.NOT_APPLICABLE problem. */
 export type PromotionRefusal = 'unknown' | 'not_started' | 'ended' | 'used_up' | 'minimum_not_met';
 

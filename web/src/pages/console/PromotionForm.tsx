@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { promotions as promotionsApi } from '../../api/endpoints.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
-import type { Money, Promotion, PromotionInput, PromotionType } from '../../api/types.ts';
+import type { Body, Money, Promotion, PromotionInput, PromotionType } from '../../api/types.ts';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { fromLocalInput, getShopCurrency, moneyInputText, parseMoneyInput, parsePercentInput, toLocalInput } from '../../format.ts';
@@ -49,7 +49,7 @@ function toInput(form: Draft, currency: string): PromotionInput | ApiError {
 }
 
 /** A change clears, with null, the optional fields the employee emptied. */
-function changeOf(input: PromotionInput, promotion: Promotion): Partial<PromotionInput> {
+function changeOf(input: PromotionInput, promotion: Promotion): Body<'patchPromotionsById'> {
   const cleared = (['value', 'minSubtotal', 'startsAt', 'endsAt', 'usageLimit', 'perCustomerLimit'] as const)
     .filter((key) => promotion[key] != null && input[key] === undefined);
   return { ...input, ...Object.fromEntries(cleared.map((key) => [key, null])) };

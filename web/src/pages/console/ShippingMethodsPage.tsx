@@ -14,7 +14,7 @@ const whereTo = (method: ShippingMethod) =>
   method.countries.includes('*') ? 'Everywhere' : method.countries.map((code) => `${countryName(code)} (${code})`).join(', ');
 
 export function ShippingMethodsPage() {
-  const list = useLoad(['shipping-methods', 'console'], () => methodsApi.list());
+  const list = useLoad(['shipping-methods', 'console'], () => methodsApi.all());
   const [editing, setEditing] = useState<ShippingMethod | 'new' | null>(null);
   const action = useAction();
   const methods = list.data?.items ?? [];
