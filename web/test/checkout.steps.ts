@@ -107,7 +107,8 @@ export async function checkoutFitsPhone(j: Journey): Promise<void> {
     await screenshot(phone, 'cart-phone');
     await phone.getByRole('button', { name: 'Checkout' }).click();
     await phone.getByTestId('shipping-method').first().waitFor();
-    await phone.getByTestId('breakdown-tax').waitFor();
+    // The saved UK address is chosen: International, and the tax of a country without a rate.
+    await phone.getByTestId('breakdown-tax').filter({ hasText: '$0.00' }).waitFor();
     await fitsWidth(phone, 'the checkout');
     await screenshot(phone, 'checkout-phone');
     await phone.goto('/orders');
@@ -157,7 +158,9 @@ export async function setUpCheckoutInConsole(j: Journey): Promise<void> {
   await page.getByRole('link', { name: 'Promotions' }).click();
   // The customer's order of the previous steps used the demo code.
   const welcome = page.getByTestId('promotion-row').filter({ hasText: 'WELCOME10' });
-  assert.match((await welcome.textContent()) ?? '', /10% off.*\b[1-9]\d*\b/);
+  assert.match((await welcome.textContent()) ?? '', /10% off/);
+  const used = await welcome.locator('td').nth(4).textContent();
+  assert.ok(Number(used) >= 1, `WELCOME10 used ${used} times`);
   await page.getByRole('button', { name: 'New code' }).click();
   await page.getByLabel('Code').fill(`spring-${run}`);
   await page.getByLabel('Type').selectOption('fixed');

@@ -43,7 +43,10 @@ export function useCheckout() {
   // The customer's pick while it delivers there; otherwise the first option, as a method is required.
   const method = methods.data?.find((item) => item.id === methodId) ?? methods.data?.[0] ?? null;
   const items = cart.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
-  const settled = useDebounced(isAddressComplete(where.shippingAddress) ? where.shippingAddress : null, 400);
+  const whole = isAddressComplete(where.shippingAddress) ? where.shippingAddress : null;
+  // A typed address is priced once the typing pauses; a saved one at once.
+  const typed = useDebounced(where.choice === 'new' ? whole : null, 400);
+  const settled = where.choice === 'new' ? typed : whole;
   const request: QuoteRequest = {
     items,
     ...(settled ? { shippingAddress: settled } : {}),
