@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Outlet, Route, Routes, useLocation, useNavigationType, useParams, useSearchParams } from 'react-router';
 import { Header } from './components/Header.tsx';
 import { RequireUser } from './components/RequireUser.tsx';
+import { VerifyEmailBanner } from './components/VerifyEmailBanner.tsx';
 import { ConsoleRoutes } from './pages/console/ConsoleApp.tsx';
 import { AccountPage } from './pages/store/AccountPage.tsx';
 import { LoginPage, RegisterPage } from './pages/store/AuthPages.tsx';
@@ -12,7 +13,9 @@ import { CheckoutPage } from './pages/store/CheckoutPage.tsx';
 import { NotFound } from './pages/store/NotFound.tsx';
 import { OrderPage } from './pages/store/OrderPage.tsx';
 import { OrdersPage } from './pages/store/OrdersPage.tsx';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/store/PasswordPages.tsx';
 import { ProductPage } from './pages/store/ProductPage.tsx';
+import { VerifyEmailPage } from './pages/store/VerifyEmailPage.tsx';
 
 /** A new page starts at its top; going back, or changing a filter in place, keeps the scroll. */
 function ScrollToTopOnPush() {
@@ -29,6 +32,7 @@ function StoreFrame() {
     <>
       <a className="skip-link" href="#main">Skip to content</a>
       <Header />
+      <VerifyEmailBanner />
       <main id="main" className="page"><Outlet /></main>
       <footer className="site-footer">
         <span>Emporium · an open shop</span>
@@ -40,10 +44,16 @@ function StoreFrame() {
 
 // Screens take plain props; these read them from the address.
 const Catalog = () => <CatalogPage search={useSearchParams()[0]} />;
-const Login = () => <LoginPage next={useSearchParams()[0].get('next')} />;
+function Login() {
+  const [search] = useSearchParams();
+  return <LoginPage next={search.get('next')} passwordReset={search.get('reset') === 'done'} />;
+}
 const Register = () => <RegisterPage next={useSearchParams()[0].get('next')} />;
 const Product = () => <ProductPage id={useParams().id!} />;
 const Order = () => <OrderPage id={useParams().id!} />;
+// The emailed links (SHOP_URL/reset-password?token=, SHOP_URL/verify-email?token=) land on these.
+const ResetPassword = () => <ResetPasswordPage token={useSearchParams()[0].get('token')} />;
+const VerifyEmail = () => <VerifyEmailPage token={useSearchParams()[0].get('token')} />;
 
 export function App() {
   return (
@@ -57,6 +67,9 @@ export function App() {
           <Route path="cart" element={<CartPage />} />
           <Route path="login" element={<Login />} />
           <Route path="register" element={<Register />} />
+          <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="reset-password" element={<ResetPassword />} />
+          <Route path="verify-email" element={<VerifyEmail />} />
           <Route element={<RequireUser><Outlet /></RequireUser>}>
             <Route path="checkout" element={<CheckoutPage />} />
             <Route path="account" element={<AccountPage />} />

@@ -9,7 +9,9 @@ import { freePortRange, stopLauncher } from '@emporium/kit/testing';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const launcherEntry = join(repoRoot, 'packages/launcher/src/start.ts');
-const PORTS_PER_PLATFORM = 6; // the gateway on the base port, the five services on the next five
+// The gateway on the base port, the services on the next seven (users ... notifications; payments' slot
+// included), the embedded PostgreSQL server after them.
+const PORTS_PER_PLATFORM = 8;
 
 export interface Platform {
   url: string;

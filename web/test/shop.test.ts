@@ -8,6 +8,7 @@ import { launchBrowser, type Browser } from './browser.ts';
 import * as accessSteps from './access.steps.ts';
 import * as checkoutSteps from './checkout.steps.ts';
 import * as consoleSteps from './console.steps.ts';
+import * as mailSteps from './mail.steps.ts';
 import { newJourney, type Journey } from './journey.ts';
 import { startPlatform, type Platform } from './platform.ts';
 import * as securitySteps from './security.steps.ts';
@@ -52,9 +53,12 @@ describe('storefront and console', { timeout: 900_000 }, () => {
   step('issue 21: Checkout from the cart, signed out, asks to log in and goes on to the checkout', accessSteps.checkoutFromCartShowsLogin);
   step('a visitor sees what is wrong next to the field it concerns', storeSteps.showsFieldErrors);
   step('a customer finds a product, keeps it in the cart across a reload and orders it once despite a double click', storeSteps.findAndOrderOnce);
+  step('issue 17: a new customer sees the reminder, asks for a new link and confirms the address with it', mailSteps.confirmEmail);
+  step('issue 17: someone who forgot the password sets a new one from the emailed link and logs in with it; the link works once', mailSteps.resetForgottenPassword);
   step('finding 4: no token is kept where page scripts can read it, and a reload keeps the customer signed in', securitySteps.keepsTokensFromScripts);
   step('an expired or broken access token is renewed quietly with the refresh token', storeSteps.renewsTokenQuietly);
   step('an employee ships the order with carrier and tracking number, then delivers it', consoleSteps.shipAndDeliver);
+  step("issue 17: the console's outgoing mail shows the order's emails, each as the customer sees it", mailSteps.consoleShowsOrderMail);
   step('the customer follows the timeline and reviews the product with a verified purchase badge', storeSteps.followTimelineAndReview);
   step('the next checkout offers the saved address, and a pending order can be cancelled', storeSteps.reuseAddressAndCancel);
   step('issue 15: a customer applies the demo code and picks a method, sees the numbers change, and the order page shows the same numbers', checkoutSteps.orderWithCodeAndMethod);
@@ -66,5 +70,6 @@ describe('storefront and console', { timeout: 900_000 }, () => {
   step('an employee hides a review and it leaves the product page', consoleSteps.hideReview);
   step('the console is for staff only, and an admin can change roles', consoleSteps.staffOnlyAndRoles);
   step('the storefront fits a phone screen', storeSteps.fitsPhone);
+  step('issue 17: the pages of the emailed links fit a phone screen', mailSteps.accountMailPagesFitPhone);
   step('finding 4: the shop, the login page and /docs work under the Content-Security-Policy', securitySteps.worksUnderCsp);
 });

@@ -10,8 +10,13 @@ import type { FastifyInstance } from 'fastify';
  * - `connect-src 'self'`: page scripts talk to this origin only, so an injected script cannot post
  *   what it reads to another host with fetch.
  * - `frame-ancestors 'none'`: nobody can frame the shop or the console (clickjacking).
+ * - `style-src-attr 'unsafe-inline'`: `style="..."` attributes apply (never a `<style>` element). The
+ *   console shows each email as the customer sees it, in an `<iframe sandbox="" srcdoc>`: that frame
+ *   runs no script but inherits this policy, and emails are styled inline (mail clients drop `<style>`),
+ *   so without this the console would show them unstyled. The UI itself renders no HTML it did not
+ *   write (React escapes text), so the attribute adds no way in; scripts stay 'self' only.
  */
-export const CONTENT_SECURITY_POLICY = policy("'self'");
+export const CONTENT_SECURITY_POLICY = policy("'self'", ["style-src-attr 'unsafe-inline'"]);
 
 /**
  * Swagger UI's bundle inserts one `<style>` element with fixed text; /docs allows exactly that
@@ -20,11 +25,12 @@ export const CONTENT_SECURITY_POLICY = policy("'self'");
  */
 const SWAGGER_UI_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
 
-function policy(styles: string): string {
+function policy(styles: string, extra: string[] = []): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     `style-src ${styles}`,
+    ...extra,
     "img-src 'self' data: https: http:",
     "font-src 'self' data:",
     "connect-src 'self'",

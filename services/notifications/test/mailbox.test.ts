@@ -24,8 +24,12 @@ describe('the built-in mailbox', () => {
     assert.deepEqual(all.items.map((m: { template: string }) => m.template), ['verify_email', 'order_placed', 'verify_email']);
     const placed = all.items[1];
     assert.equal(placed.to, cy.email);
-    assert.equal(placed.subject, `Order ${orderId.slice(0, 8)} received: $64.99 to pay`);
-    assert.match(placed.text, /Amount owed: \$64\.99/);
+    assert.equal(placed.subject, `Order ${orderId.slice(0, 8)} received: $63.32 to pay`);
+    assert.match(placed.text, /Amount owed: \$63\.32/);
+    // The whole breakdown, as the order page shows it.
+    for (const row of [/Subtotal\s+\$64\.99/, /Code WELCOME10\s+-\$6\.50/, /Shipping \(Standard\)\s+Free/, /Tax\s+\$4\.83/, /Total\s+\$63\.32/]) {
+      assert.match(placed.text, row);
+    }
     assert.match(placed.html, /^<!DOCTYPE html>/);
     assert.equal(placed.error, null);
     assert.ok(placed.sentAt);

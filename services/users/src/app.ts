@@ -45,7 +45,7 @@ export async function buildApp(config: Config, overrides: Overrides = {}): Promi
   const relay = startOutboxRelay({
     db, source: 'users', destinations: { notifications: config.NOTIFICATIONS_URL }, credential, log: app.log, intervalMs: config.OUTBOX_INTERVAL_MS,
   });
-  const emails = { tokenTtlSeconds: config.EMAIL_TOKEN_TTL_MINUTES * 60, eventsWritten: () => relay.kick() };
+  const emails = { tokenTtlSeconds: config.EMAIL_TOKEN_TTL_MINUTES * 60, perHour: config.EMAILS_PER_HOUR, eventsWritten: () => relay.kick() };
 
   const passwords = createPasswords({ memoryKib: config.PASSWORD_MEMORY_KIB, timeCost: config.PASSWORD_TIME_COST });
   const limits: LoginLimits = {

@@ -32,6 +32,10 @@ export const configSchema = {
   LOGIN_MAX_FAILURES_PER_ACCOUNT: Type.Integer({ minimum: 1, default: 5 }),
   LOGIN_MAX_FAILURES_PER_ADDRESS: Type.Integer({ minimum: 1, default: 50 }),
   EMAIL_TOKEN_TTL_MINUTES: Type.Integer({ minimum: 5, maximum: 7 * 24 * 60, default: 60, description: 'How long an emailed verification or password reset link works' }),
+  EMAILS_PER_HOUR: Type.Integer({
+    minimum: 1, maximum: 100, default: 3,
+    description: 'Password reset emails, and verification emails, one account gets per hour at most; further requests still answer 202 and send nothing',
+  }),
   NOTIFICATIONS_URL: Type.String({ default: 'http://127.0.0.1:8087', description: 'Notifications service: receives the account email events' }),
   OUTBOX_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 500, description: 'How often undelivered events are retried' }),
 };

@@ -87,6 +87,35 @@ describe('email verification and password reset', () => {
     assert.equal((await post('/api/auth/password-reset/confirm', { token: late, password: 'new password 4' })).statusCode, 400);
   });
 
+  test('at most 3 reset emails per address per hour, even asked for at once; the rest answer the same 202 and the last link sent still works', async () => {
+    await users.register('flood@example.test', 'old password 1');
+    const asks = await Promise.all(Array.from({ length: 6 }, () => post('/api/auth/password-reset', { email: 'flood@example.test' })));
+    assert.deepEqual(new Set(asks.map((res) => `${res.statusCode} ${res.body}`)), new Set(['202 ']));
+    const resets = async () => (await events('flood@example.test')).filter((e) => e.type === 'user.password_reset_requested');
+    assert.equal((await resets()).length, 3);
+
+    const late = await post('/api/auth/password-reset', { email: 'flood@example.test' });
+    assert.deepEqual([late.statusCode, late.body], [202, '']);
+    assert.equal((await resets()).length, 3);
+    const lastSent = (await resets()).at(-1)!.data.token;
+    assert.equal((await post('/api/auth/password-reset/confirm', { token: lastSent, password: 'new password 2' })).statusCode, 204);
+
+    // An hour later the address may be sent a link again.
+    await users.db.query("UPDATE email_tokens SET created_at = created_at - interval '61 minutes' WHERE purpose = 'password_reset'");
+    assert.equal((await post('/api/auth/password-reset', { email: 'flood@example.test' })).statusCode, 202);
+    assert.equal((await resets()).length, 4);
+  });
+
+  test('resend counts the verification email sent at registration: two more within the hour, then nothing', async () => {
+    const session = await users.register('again@example.test');
+    for (let i = 0; i < 4; i++) {
+      assert.equal((await post('/api/auth/verify-email/resend', undefined, bearer(session.accessToken))).statusCode, 202);
+    }
+    assert.deepEqual((await events('again@example.test')).map((e) => e.type), ['user.registered', 'user.verification_requested', 'user.verification_requested']);
+    const latest = await latestToken('again@example.test', 'user.verification_requested');
+    assert.equal((await post('/api/auth/verify-email', { token: latest })).statusCode, 204);
+  });
+
   test('tokens live one hour', async () => {
     const session = await users.register('hour@example.test');
     const [row] = await users.db.query("SELECT extract(epoch FROM expires_at - created_at)::int AS seconds FROM email_tokens WHERE user_id = $1", [session.user.id]);

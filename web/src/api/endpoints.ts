@@ -2,8 +2,8 @@
 import { SESSION_HEADERS } from '../auth/session.ts';
 import { api, type Query } from './client.ts';
 import type {
-  Body, Category, CheckoutQuote, Discount, Me, Order, OrderStatus, Page, PlaceOrder, PriceQuote, Product, ProductInput,
-  Promotion, PromotionInput, QuoteRequest, Review, ReviewInput, ReviewPage, Role, Session, ShippingMethod,
+  Body, Category, CheckoutQuote, Discount, Me, Notification, Order, OrderStatus, Page, PlaceOrder, PriceQuote, Product,
+  ProductInput, Promotion, PromotionInput, QuoteRequest, Review, ReviewInput, ReviewPage, Role, Session, ShippingMethod,
   ShippingMethodInput, StatusChange, TaxRate, User,
 } from './types.ts';
 
@@ -14,6 +14,11 @@ export const auth = {
   login: (input: { email: string; password: string }) => api.post<Session>('/auth/login', input, SESSION_HEADERS),
   /** Revokes the session of the cookie and clears the cookie. */
   logout: () => api.post<void>('/auth/logout', undefined, SESSION_HEADERS),
+  /** 202 whatever the email: the answer never tells whether an account has it. */
+  requestPasswordReset: (email: string) => api.post<void>('/auth/password-reset', { email }),
+  confirmPasswordReset: (input: Body<'postAuthPasswordResetConfirm'>) => api.post<void>('/auth/password-reset/confirm', input),
+  verifyEmail: (token: string) => api.post<void>('/auth/verify-email', { token }),
+  resendVerification: () => api.post<void>('/auth/verify-email/resend'),
 };
 
 export const users = {
@@ -97,6 +102,10 @@ export const reviews = {
   moderation: (query: { hidden?: boolean; cursor?: string; limit?: number }) => api.get<Page<Review>>('/reviews', query),
   hide: (id: string) => api.post<Review>(`/reviews/${encodeURIComponent(id)}/hide`),
   unhide: (id: string) => api.post<Review>(`/reviews/${encodeURIComponent(id)}/unhide`),
+};
+
+export const notifications = {
+  list: (query: { to?: string; cursor?: string; limit?: number }) => api.get<Page<Notification>>('/notifications', query),
 };
 
 export const prices = {

@@ -49,7 +49,7 @@ export interface paths {
         put?: never;
         /**
          * Email a password reset link
-         * @description 202 whatever the email, so nobody learns which addresses have an account
+         * @description 202 whatever the email, so nobody learns which addresses have an account. An address gets at most 3 reset emails an hour (the shop can change the number); further requests answer the same and send nothing
          */
         post: operations["postAuthPasswordReset"];
         delete?: never;
@@ -146,7 +146,7 @@ export interface paths {
         put?: never;
         /**
          * Send the verification email again
-         * @description Requires a signed-in user.
+         * @description Nothing is sent when the address is verified already, or was sent 3 verification emails (the shop can change the number) in the last hour; the answer is the same Requires a signed-in user.
          */
         post: operations["postAuthVerifyEmailResend"];
         delete?: never;

@@ -58,6 +58,8 @@ export type Review = ReviewPage['items'][number];
 export type RatingSummary = ReviewPage['summary'];
 export type ReviewInput = Body<'postProductsByIdReviews'>;
 
+export type Notification = Answer<'getNotifications'>['items'][number];
+
 /** What the web UI holds of a session: the refresh token stays in the gateway's httpOnly cookie. */
 export interface Session {
   user: User;

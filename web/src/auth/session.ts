@@ -34,8 +34,14 @@ export function setSession(session: Session | null, options: { tellOtherTabs?: b
   if (options.tellOtherTabs !== false && signedInBefore !== (session !== null)) channel?.postMessage(session ? 'signed-in' : 'signed-out');
 }
 
-export function updateSessionUser(user: User): void {
-  if (current) setSession({ ...current, user });
+/**
+ * The signed-in user changed (name, a confirmed email). With `tellOtherTabs`, the other tabs refresh
+ * their session to learn it too: a verification link usually opens in a tab of its own.
+ */
+export function updateSessionUser(user: User, options: { tellOtherTabs?: boolean } = {}): void {
+  if (!current) return;
+  setSession({ ...current, user });
+  if (options.tellOtherTabs) channel?.postMessage('user-changed');
 }
 
 export function onSessionChange(listener: Listener): () => void {
@@ -127,6 +133,6 @@ export const sessionRestored: Promise<unknown> = typeof window === 'undefined' ?
 if (channel) {
   channel.onmessage = (event: MessageEvent) => {
     if (event.data === 'signed-out') setSession(null, { tellOtherTabs: false });
-    else if (event.data === 'signed-in') void refreshSession();
+    else if (event.data === 'signed-in' || event.data === 'user-changed') void refreshSession();
   };
 }

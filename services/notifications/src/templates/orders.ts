@@ -11,6 +11,13 @@ export interface OrderEventData {
   customerId: string;
   items: Array<{ productId: string; name: string; quantity: number; lineTotal: Money }>;
   total: Money;
+  /** The priced breakdown; absent from events written before checkout had one. */
+  subtotal?: Money;
+  promotion?: { code: string; type: string; amount: Money } | null;
+  shippingMethod?: { id: string; name: string; carrier: string } | null;
+  shippingTotal?: Money;
+  taxTotal?: Money;
+  taxIncluded?: boolean;
   shippingAddress: { name: string; line1: string; line2?: string; city: string; postalCode: string; country: string };
   carrier: string | null;
   trackingNumber: string | null;
@@ -31,10 +38,22 @@ export function formatMoney(money: Money): string {
 const formatDate = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
 
+/** The order's lines and its breakdown, as the order page shows them. */
 const lineRows = (order: OrderEventData): Array<[string, string]> => [
   ...order.items.map((item): [string, string] => [`${item.quantity} x ${item.name}`, formatMoney(item.lineTotal)]),
+  ...breakdownRows(order),
   ['Total', formatMoney(order.total)],
 ];
+
+function breakdownRows(order: OrderEventData): Array<[string, string]> {
+  if (!order.subtotal || !order.shippingTotal || !order.taxTotal) return [];
+  const rows: Array<[string, string]> = [['Subtotal', formatMoney(order.subtotal)]];
+  if (order.promotion) rows.push([`Code ${order.promotion.code}`, `-${formatMoney(order.promotion.amount)}`]);
+  const shipping = order.shippingTotal.amount === 0 ? 'Free' : formatMoney(order.shippingTotal);
+  rows.push([order.shippingMethod ? `Shipping (${order.shippingMethod.name})` : 'Shipping', shipping]);
+  if (order.taxTotal.amount > 0) rows.push([order.taxIncluded ? 'Tax included' : 'Tax', formatMoney(order.taxTotal)]);
+  return rows;
+}
 
 const orderLink = (shop: Shop, order: OrderEventData) => ({ label: 'View your order', url: shopLink(shop, `/orders/${encodeURIComponent(order.orderId)}`) });
 

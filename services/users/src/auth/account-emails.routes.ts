@@ -21,7 +21,14 @@ export function accountEmailRoutes(app: App, deps: AccountEmailDeps): void {
 
   app.post(
     '/api/auth/verify-email/resend',
-    { onRequest: requireUser, schema: { tags, security: [{ bearer: [] }], summary: 'Send the verification email again', response: accepted } },
+    {
+      onRequest: requireUser,
+      schema: {
+        tags, security: [{ bearer: [] }], summary: 'Send the verification email again',
+        description: 'Nothing is sent when the address is verified already, or was sent 3 verification emails (the shop can change the number) in the last hour; the answer is the same',
+        response: accepted,
+      },
+    },
     async (request, reply) => {
       await resendVerification(deps, currentUser(request));
       return reply.status(202).send(EMPTY);
@@ -30,7 +37,13 @@ export function accountEmailRoutes(app: App, deps: AccountEmailDeps): void {
 
   app.post(
     '/api/auth/password-reset',
-    { schema: { tags, summary: 'Email a password reset link', description: '202 whatever the email, so nobody learns which addresses have an account', body: PasswordResetBody, response: accepted } },
+    {
+      schema: {
+        tags, summary: 'Email a password reset link',
+        description: '202 whatever the email, so nobody learns which addresses have an account. An address gets at most 3 reset emails an hour (the shop can change the number); further requests answer the same and send nothing',
+        body: PasswordResetBody, response: accepted,
+      },
+    },
     async (request, reply) => {
       await requestPasswordReset(deps, request.body.email);
       return reply.status(202).send(EMPTY);

@@ -23,6 +23,15 @@ export async function useEmailToken(db: Queryable, tokenHash: string, purpose: T
   return rows[0] ? { userId: rows[0].user_id } : null;
 }
 
+/** How many tokens of that purpose the account was sent in the last `seconds` (used or not). */
+export async function countIssuedSince(db: Queryable, userId: string, purpose: TokenPurpose, seconds: number): Promise<number> {
+  const rows = await db.query(
+    `SELECT count(*)::int AS n FROM email_tokens WHERE user_id = $1 AND purpose = $2 AND created_at > now() - make_interval(secs => $3)`,
+    [userId, purpose, seconds],
+  );
+  return Number(rows[0].n);
+}
+
 /** A newer link replaces the older ones: only the last email sent works. */
 export async function retireTokens(db: Queryable, userId: string, purpose: TokenPurpose): Promise<void> {
   await db.query('UPDATE email_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL', [userId, purpose]);

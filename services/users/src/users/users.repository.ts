@@ -57,6 +57,11 @@ export async function findByEmail(db: Queryable, email: string): Promise<UserRec
   return rows[0] ? toUser(rows[0]) : null;
 }
 
+/** Holds the account's row until the transaction ends: its requests that count what was sent take turns. */
+export async function lockUser(tx: Queryable, id: string): Promise<void> {
+  await tx.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [id]);
+}
+
 export async function setEmailVerified(db: Queryable, id: string): Promise<void> {
   await db.query('UPDATE users SET email_verified = true, updated_at = now() WHERE id = $1 AND NOT email_verified', [id]);
 }

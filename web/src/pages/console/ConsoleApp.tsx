@@ -2,6 +2,7 @@
 import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { isStaff, useAuth } from '../../auth/AuthContext.tsx';
 import { LowStockPage } from './LowStockPage.tsx';
+import { MailPage } from './MailPage.tsx';
 import { OrderConsolePage } from './OrderConsolePage.tsx';
 import { OrdersConsolePage } from './OrdersConsolePage.tsx';
 import { ProductEditPage } from './ProductEditPage.tsx';
@@ -20,6 +21,7 @@ const sections = [
   ['/console/tax-rates', 'Tax rates'],
   ['/console/promotions', 'Promotions'],
   ['/console/reviews', 'Reviews'],
+  ['/console/mail', 'Outgoing mail'],
 ] as const;
 
 const EditProduct = () => <ProductEditPage id={useParams().id!} />;
@@ -40,6 +42,7 @@ function ConsolePages({ isAdmin }: { isAdmin: boolean }) {
       <Route path="tax-rates" element={<TaxRatesPage />} />
       <Route path="promotions" element={<PromotionsPage />} />
       <Route path="reviews" element={<ReviewsQueuePage />} />
+      <Route path="mail" element={<MailPage />} />
       {isAdmin ? <Route path="users" element={<UsersPage />} /> : null}
       <Route path="*" element={<NothingHere />} />
     </Routes>

@@ -4,14 +4,15 @@ import { ApiError } from '../../api/client.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { TextField } from '../../components/Field.tsx';
-import { ErrorNotice } from '../../components/Notice.tsx';
+import { ErrorNotice, SuccessNotice } from '../../components/Notice.tsx';
 import { useAction } from '../../hooks.ts';
 import { Link, useNavigate } from 'react-router';
 
 /** Only paths of this site are followed after logging in. */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
 
-export function LoginPage({ next }: { next: string | null }) {
+/** `passwordReset`: the visitor comes from setting a new password with an emailed link. */
+export function LoginPage({ next, passwordReset = false }: { next: string | null; passwordReset?: boolean }) {
   const navigate = useNavigate();
   const { login } = useAuth();
   const [email, setEmail] = useState('');
@@ -31,8 +32,10 @@ export function LoginPage({ next }: { next: string | null }) {
   return (
     <form className="narrow card auth-form" onSubmit={submit} noValidate>
       <h1>Log in</h1>
+      {passwordReset && !action.error ? <SuccessNotice>Your new password is set, and every earlier sign-in has ended. Log in with the new password.</SuccessNotice> : null}
       <TextField label="Email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} required />
       <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} required />
+      <p className="forgot-link"><Link to="/forgot-password" state={{ email: email.trim() }}>Forgot password?</Link></p>
       <ErrorNotice error={failure} />
       <button type="submit" className="primary" disabled={action.busy}>{action.busy ? 'Logging in…' : 'Log in'}</button>
       <p>New here? <Link to={`/register${next ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link></p>
