@@ -93,6 +93,7 @@ export function fromLocalInput(value: string): string | undefined {
 
 export const statusLabels: Record<string, string> = {
   pending: 'Pending',
+  paid: 'Paid',
   shipped: 'Shipped',
   out_for_delivery: 'Out for delivery',
   delivered: 'Delivered',

@@ -1,11 +1,13 @@
 // The console's part of the browser journey: each step is one test of shop.test.ts, in order.
 import assert from 'node:assert/strict';
-import { apiAs, demo, eventually, logIn } from './actions.ts';
+import { apiAs, demo, eventually, logIn, payWithTestCard } from './actions.ts';
 import { screenshot } from './browser.ts';
 import type { Journey } from './journey.ts';
 
-/** An employee ships the order with carrier and tracking number, then delivers it. */
+/** The customer pays the order; an employee ships it with carrier and tracking number, then delivers it. */
 export async function shipAndDeliver(j: Journey): Promise<void> {
+  await payWithTestCard(j.customer, j.orderId);
+  await eventually(j.employee, async () => (await apiAs<{ status: string }>(j.customer, `/api/orders/${j.orderId}`)).status === 'paid');
   await logIn(j.employee, demo.employee, '/console/orders');
   await j.employee.getByRole('link', { name: `#${j.orderId.slice(-8)}` }).click();
   await j.employee.getByLabel('Carrier').fill(j.shipment.carrier);

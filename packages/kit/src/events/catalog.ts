@@ -70,8 +70,11 @@ export const OrderPlaced = defineEvent({ type: 'order.placed', snapshot: false, 
 /** The parcel left, with carrier and tracking number: the customer is emailed. */
 export const OrderShipped = defineEvent({ type: 'order.shipped', snapshot: false, consumers: ['notifications'], data: OrderFacts });
 
-/** Written when an order is cancelled: the customer is emailed. */
-export const OrderCancelled = defineEvent({ type: 'order.cancelled', snapshot: false, consumers: ['notifications'], data: OrderFacts });
+/**
+ * Written when an order is cancelled: the customer is emailed, and payments refunds what is left of the
+ * order's succeeded payment (and refunds a payment that succeeds later, the expiry race).
+ */
+export const OrderCancelled = defineEvent({ type: 'order.cancelled', snapshot: false, consumers: ['notifications', 'payments'], data: OrderFacts });
 
 /** The order reached the customer: reviews of its products become verified purchases; the customer is invited to review. */
 export const OrderDelivered = defineEvent({ type: 'order.delivered', snapshot: false, consumers: ['reviews', 'notifications'], data: OrderFacts });
@@ -90,3 +93,25 @@ export const UserVerificationRequested = defineEvent({ type: 'user.verification_
 
 /** A password reset link, asked for with the account's email. */
 export const UserPasswordResetRequested = defineEvent({ type: 'user.password_reset_requested', snapshot: false, consumers: ['notifications'], data: AccountEmail });
+
+/**
+ * A payment as it stands now (its whole summary, so a consumer keeps the newest only). Key: paymentId.
+ * Orders moves a pending order to `paid` on a succeeded payment of its whole total and shows the latest
+ * payment on the order.
+ */
+export const PaymentUpdated = defineEvent({
+  type: 'payment.updated',
+  snapshot: true,
+  consumers: ['orders'],
+  data: Type.Object({
+    paymentId: Type.String(),
+    orderId: Type.String(),
+    customerId: Type.String(),
+    provider: Type.String(),
+    status: Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')]),
+    amount: Money,
+    refundedAmount: Money,
+    paidAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+  }),
+});

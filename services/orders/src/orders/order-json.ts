@@ -1,5 +1,6 @@
 import { basisPointsToPercent } from '@emporium/kit';
 import type { Breakdown } from '../checkout/breakdown.ts';
+import type { PaymentSummary } from '../payments/payments.repository.ts';
 import type { NewOrder } from './orders.repository.ts';
 import type { OrderJson } from './orders.schemas.ts';
 import type { PricedLine } from './pricing.ts';
@@ -49,8 +50,18 @@ export function toOrderJson(order: NewOrder): OrderJson {
     carrier: order.carrier,
     trackingNumber: order.trackingNumber,
     history: order.history.map((h) => ({ status: h.status, at: h.at.toISOString(), ...(h.note === null ? {} : { note: h.note }) })),
+    payment: paymentJson(order.payment ?? null),
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
+  };
+}
+
+function paymentJson(payment: PaymentSummary | null): OrderJson['payment'] {
+  if (!payment) return null;
+  const money = (amount: number) => ({ amount, currency: payment.currency });
+  return {
+    id: payment.id, provider: payment.provider, status: payment.status, amount: money(payment.amount),
+    refundedAmount: money(payment.refundedAmount), paidAt: payment.paidAt?.toISOString() ?? null,
   };
 }
 

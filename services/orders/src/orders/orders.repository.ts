@@ -1,5 +1,6 @@
 import { batchedPer, outboxInsertFrom, plannedOnEveryCall, type Queryable, type Row } from '@emporium/kit';
 import type { Breakdown } from '../checkout/breakdown.ts';
+import { LATEST_PAYMENT_SQL, paymentOf, type PaymentSummary } from '../payments/payments.repository.ts';
 import type { Claim } from './idempotency.repository.ts';
 import type { PricedLine } from './pricing.ts';
 import type { OrderStatus } from './transitions.ts';
@@ -39,6 +40,8 @@ export interface OrderRecord {
   trackingNumber: string | null;
   lines: PricedLine[];
   history: HistoryRecord[];
+  /** The latest payment (payments/); absent on an order being placed, which has none. */
+  payment?: PaymentSummary | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -137,7 +140,7 @@ export async function lockOrder(tx: Queryable, orderId: string): Promise<{ statu
 const SELECT_ORDERS = `
   SELECT o.id, o.seq, o.customer_id, o.status, o.currency, o.subtotal_amount, o.promotion, o.shipping_method, o.shipping_amount,
          o.tax_amount, o.tax_included, o.total_amount, o.shipping_address, o.estimated_delivery,
-         o.carrier, o.tracking_number, o.lines, o.history, o.created_at, o.updated_at
+         o.carrier, o.tracking_number, o.lines, o.history, o.created_at, o.updated_at, ${LATEST_PAYMENT_SQL} AS payment
     FROM orders o`;
 
 export async function findOrder(db: Queryable, orderId: string): Promise<OrderRecord | null> {
@@ -195,6 +198,7 @@ function toRecord(row: Row): OrderRecord {
     trackingNumber: row.tracking_number,
     lines: row.lines,
     history: row.history.map((h: { status: OrderStatus; at: string; note: string | null }) => ({ status: h.status, at: new Date(h.at), note: h.note })),
+    payment: paymentOf(row.payment),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };

@@ -74,6 +74,14 @@ export const BreakdownFields = {
   taxIncluded: Type.Boolean({ description: 'true: taxTotal is the part of the prices that is tax; false: it was added to the total' }),
   total: Money,
 };
+const OrderPayment = Type.Object({
+  id: Type.String(),
+  provider: Type.String(),
+  status: Type.Enum(['pending', 'succeeded', 'failed']),
+  amount: Money,
+  refundedAmount: Money,
+  paidAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
 
 export const Order = Type.Object({
   id: Type.String(),
@@ -86,6 +94,7 @@ export const Order = Type.Object({
   carrier: Type.Union([Type.String(), Type.Null()]),
   trackingNumber: Type.Union([Type.String(), Type.Null()]),
   history: Type.Array(Type.Object({ status: OrderStatusSchema, at: Type.String({ format: 'date-time' }), note: Type.Optional(Type.String()) })),
+  payment: Type.Union([OrderPayment, Type.Null()], { description: "The order's latest payment; null before any" }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });

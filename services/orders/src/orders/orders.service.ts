@@ -43,6 +43,26 @@ export async function cancelOrder(deps: OrderDeps, user: AuthUser, orderId: stri
   });
 }
 
+/**
+ * The platform cancels an order still unpaid after its time (payments/expiry.ts), through the same path as
+ * any cancellation (stock, promotion use, events). False when it was paid or cancelled meanwhile: the
+ * check is made again under the order's row lock, so several orders instances may expire at once.
+ */
+export async function expireUnpaidOrder(deps: OrderDeps, orderId: string): Promise<boolean> {
+  try {
+    await changeOrder(deps, orderId, (current) => {
+      if (current.status !== 'pending') throw new NotDue();
+      return { status: 'cancelled', note: 'payment not received' };
+    });
+    return true;
+  } catch (err) {
+    if (err instanceof NotDue) return false;
+    throw err;
+  }
+}
+
+class NotDue extends Error {}
+
 /** Staff move an order along its lifecycle, or change an open order's delivery details. */
 export async function changeStatus(deps: OrderDeps, orderId: string, change: StatusChangeInput): Promise<OrderJson> {
   checkStatusChangeShape(change);

@@ -7,7 +7,7 @@ import { formatDateTime, formatMoney, statusLabels } from '../../format.ts';
 import { Link, useSearchParams } from 'react-router';
 import { usePagedList } from '../../data.ts';
 
-const filters: (OrderStatus | '')[] = ['', 'pending', 'shipped', 'out_for_delivery', 'delivered', 'cancelled'];
+const filters: (OrderStatus | '')[] = ['', 'pending', 'paid', 'shipped', 'out_for_delivery', 'delivered', 'cancelled'];
 
 export function OrdersConsolePage() {
   const [search] = useSearchParams();

@@ -8,8 +8,9 @@ import { ErrorNotice } from '../../components/Notice.tsx';
 import { fromLocalInput } from '../../format.ts';
 import { useAction } from '../../hooks.ts';
 
+// A pending order waits for its payment (only a payment makes it paid); a paid one is shipped.
 const nextStep: Partial<Record<OrderStatus, { status: OrderStatus; label: string }>> = {
-  pending: { status: 'shipped', label: 'Mark as shipped' },
+  paid: { status: 'shipped', label: 'Mark as shipped' },
   shipped: { status: 'out_for_delivery', label: 'Mark as out for delivery' },
   out_for_delivery: { status: 'delivered', label: 'Mark as delivered' },
 };
