@@ -46,6 +46,14 @@ export function discountedAmount(amount: number, percent: number): number {
   return Math.floor((amount * (10_000 - basisPoints) + 5_000) / 10_000);
 }
 
+/** "8.25" -> 8.25 when it is a percent from min to max with at most `decimals` decimals; null otherwise. */
+export function parsePercentInput(text: string, { min, max, decimals }: { min: number; max: number; decimals: number }): number | null {
+  const match = text.trim().match(/^(\d{1,3})(?:\.(\d+))?$/);
+  if (!match || (match[2]?.length ?? 0) > decimals) return null;
+  const percent = Number(match[0]);
+  return percent >= min && percent <= max ? percent : null;
+}
+
 export function sumMoney(items: Money[], currency: string): Money {
   return { amount: items.reduce((total, money) => total + money.amount, 0), currency };
 }

@@ -8,7 +8,9 @@ import type { Journey } from './journey.ts';
 export async function shipAndDeliver(j: Journey): Promise<void> {
   await payWithTestCard(j.customer, j.orderId);
   await eventually(j.employee, async () => (await apiAs<{ status: string }>(j.customer, `/api/orders/${j.orderId}`)).status === 'paid');
+  // A paid order waits under "Paid" (the list opens on "Pending").
   await logIn(j.employee, demo.employee, '/console/orders');
+  await j.employee.getByRole('link', { name: 'Paid', exact: true }).click();
   await j.employee.getByRole('link', { name: `#${j.orderId.slice(-8)}` }).click();
   await j.employee.getByLabel('Carrier').fill(j.shipment.carrier);
   await j.employee.getByLabel('Tracking number').fill(j.shipment.trackingNumber);

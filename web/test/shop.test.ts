@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { documentText, fetchDocument, savedDocumentPath } from '../scripts/api-types.ts';
 import { launchBrowser, type Browser } from './browser.ts';
 import * as accessSteps from './access.steps.ts';
+import * as checkoutSteps from './checkout.steps.ts';
 import * as consoleSteps from './console.steps.ts';
 import * as mailSteps from './mail.steps.ts';
 import { newJourney, type Journey } from './journey.ts';
@@ -60,6 +61,10 @@ describe('storefront and console', { timeout: 900_000 }, () => {
   step("issue 17: the console's outgoing mail shows the order's emails, each as the customer sees it", mailSteps.consoleShowsOrderMail);
   step('the customer follows the timeline and reviews the product with a verified purchase badge', storeSteps.followTimelineAndReview);
   step('the next checkout offers the saved address, and a pending order can be cancelled', storeSteps.reuseAddressAndCancel);
+  step('issue 15: a customer applies the demo code and picks a method, sees the numbers change, and the order page shows the same numbers', checkoutSteps.orderWithCodeAndMethod);
+  step('issue 15: the cart, the checkout and my orders fit a phone screen', checkoutSteps.checkoutFitsPhone);
+  step('issue 15: an employee creates a shipping method, a tax rate and a promotion code in the console', checkoutSteps.setUpCheckoutInConsole);
+  step('issue 15: the console pages of shipping, tax rates and promotions fit a phone screen', checkoutSteps.consoleCheckoutFitsPhone);
   step('an employee creates a product and a discount, and the storefront shows the discounted price', consoleSteps.createProductWithDiscount);
   step('an employee deletes a product and it leaves the storefront', consoleSteps.deleteProduct);
   step('an employee hides a review and it leaves the product page', consoleSteps.hideReview);

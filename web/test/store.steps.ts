@@ -44,6 +44,9 @@ export async function findAndOrderOnce(j: Journey): Promise<void> {
 
   await j.customer.getByRole('button', { name: 'Checkout' }).click();
   await fillAddress(j.customer, { name: j.shopper.name, line1: '12 Harbour Street', city: 'Portsmouth', postalCode: 'PO1 2AB', country: 'United Kingdom' });
+  // Outside the US only the demo's International method delivers; it is chosen for the customer.
+  await j.customer.getByTestId('breakdown-shipping').filter({ hasText: '$24.99' }).waitFor();
+  assert.equal(await j.customer.getByTestId('shipping-method').filter({ hasText: 'International' }).getByRole('radio').isChecked(), true);
   await screenshot(j.customer, 'checkout');
   await j.customer.getByRole('button', { name: 'Place order' }).dblclick();
   await j.customer.waitForURL(/\/orders\/[^/]+\?placed=1$/);
@@ -108,7 +111,8 @@ export async function reuseAddressAndCancel(j: Journey): Promise<void> {
   await j.customer.getByRole('link', { name: 'Cotton Socks (3 Pairs)' }).click();
   await j.customer.getByRole('button', { name: 'Add to cart' }).click();
   await j.customer.goto('/checkout');
-  assert.equal(await j.customer.getByRole('radio', { name: /12 Harbour Street/ }).isChecked(), true);
+  assert.equal(await j.customer.getByRole('radio', { name: /12 Harbour Street.*United Kingdom/ }).isChecked(), true);
+  await j.customer.getByTestId('shipping-method').filter({ hasText: 'International' }).waitFor();
   await j.customer.getByRole('button', { name: 'Place order' }).click();
   await j.customer.waitForURL(/\/orders\/[^/]+\?placed=1$/);
   j.customer.once('dialog', (dialog) => void dialog.accept());

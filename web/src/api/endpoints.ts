@@ -2,8 +2,9 @@
 import { SESSION_HEADERS } from '../auth/session.ts';
 import { api, type Query } from './client.ts';
 import type {
-  Body, Category, Discount, Me, Notification, Order, OrderStatus, Page, PlaceOrder, PriceQuote, Product, ProductInput,
-  Review, ReviewInput, ReviewPage, Role, Session, StatusChange, User,
+  Body, Category, CheckoutQuote, Discount, Me, Notification, Order, OrderStatus, Page, PlaceOrder, PriceQuote, Product,
+  ProductInput, Promotion, PromotionInput, QuoteRequest, Review, ReviewInput, ReviewPage, Role, Session, ShippingMethod,
+  ShippingMethodInput, StatusChange, TaxRate, User,
 } from './types.ts';
 
 export type { PlaceOrder, PriceQuote };
@@ -62,6 +63,34 @@ export const orders = {
   get: (id: string) => api.get<Order>(`/orders/${encodeURIComponent(id)}`),
   cancel: (id: string) => api.post<Order>(`/orders/${encodeURIComponent(id)}/cancel`),
   setStatus: (id: string, change: StatusChange) => api.post<Order>(`/orders/${encodeURIComponent(id)}/status`, change),
+};
+
+export const checkout = {
+  quote: (input: QuoteRequest) => api.post<CheckoutQuote>('/checkout/quote', input),
+};
+
+const methodPath = (id: string) => `/shipping-methods/${encodeURIComponent(id)}`;
+export const shippingMethods = {
+  /** The active methods delivering to the country; every active one without it. */
+  list: (country?: string) => api.get<{ items: ShippingMethod[] }>('/shipping-methods', { country }),
+  /** Every method, retired ones too (staff). */
+  all: () => api.get<{ items: ShippingMethod[] }>('/shipping-methods', { includeInactive: true }),
+  create: (input: ShippingMethodInput) => api.post<ShippingMethod>('/shipping-methods', input),
+  update: (id: string, input: Body<'patchShippingMethodsById'>) => api.patch<ShippingMethod>(methodPath(id), input),
+  remove: (id: string) => api.delete(methodPath(id)),
+};
+
+export const taxRates = {
+  list: () => api.get<{ items: TaxRate[] }>('/tax-rates'),
+  set: ({ country, ...rate }: TaxRate) => api.put<TaxRate>(`/tax-rates/${encodeURIComponent(country)}`, rate),
+  remove: (country: string) => api.delete(`/tax-rates/${encodeURIComponent(country)}`),
+};
+
+export const promotions = {
+  list: (query: { cursor?: string; limit?: number }) => api.get<Page<Promotion>>('/promotions', query),
+  create: (input: PromotionInput) => api.post<Promotion>('/promotions', input),
+  update: (id: string, input: Body<'patchPromotionsById'>) => api.patch<Promotion>(`/promotions/${encodeURIComponent(id)}`, input),
+  remove: (id: string) => api.delete(`/promotions/${encodeURIComponent(id)}`),
 };
 
 export const reviews = {

@@ -172,6 +172,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/checkout/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price a basket exactly as placing the order would charge it now (and with the same errors)
+         * @description Requires a signed-in user.
+         */
+        post: operations["postCheckoutQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/discounts": {
         parameters: {
             query?: never;
@@ -489,6 +509,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List promotion codes, newest first
+         * @description Requires the employee role. Requires the employee role.
+         */
+        get: operations["getPromotions"];
+        put?: never;
+        /**
+         * Create a promotion code
+         * @description Requires the employee role.
+         */
+        post: operations["postPromotions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a promotion code (orders placed with it keep their snapshot)
+         * @description Requires the employee role.
+         */
+        delete: operations["deletePromotionsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a promotion code
+         * @description Requires the employee role.
+         */
+        patch: operations["patchPromotionsById"];
+        trace?: never;
+    };
     "/api/reviews": {
         parameters: {
             query?: never;
@@ -568,6 +636,95 @@ export interface paths {
          */
         post: operations["postReviewsByIdUnhide"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shipping-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shipping methods that deliver to a country (every active one without it); cheapest first, unpaged */
+        get: operations["getShippingMethods"];
+        put?: never;
+        /**
+         * Create a shipping method
+         * @description Requires the employee role.
+         */
+        post: operations["postShippingMethods"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shipping-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a shipping method (placed orders keep their snapshot)
+         * @description Requires the employee role.
+         */
+        delete: operations["deleteShippingMethodsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Change or retire (active: false) a shipping method
+         * @description Requires the employee role.
+         */
+        patch: operations["patchShippingMethodsById"];
+        trace?: never;
+    };
+    "/api/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tax rates per country (a country without one pays no tax); unpaged
+         * @description Requires the employee role. Requires the employee role.
+         */
+        get: operations["getTaxRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tax-rates/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a country's tax rate
+         * @description Requires the employee role.
+         */
+        put: operations["putTaxRatesByCountry"];
+        post?: never;
+        /**
+         * Remove a country's tax rate
+         * @description Requires the employee role.
+         */
+        delete: operations["deleteTaxRatesByCountry"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1137,6 +1294,140 @@ export interface operations {
             };
         };
     };
+    postCheckoutQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        productId: string;
+                        quantity: number;
+                    }[];
+                    /** @description A promotion code, any case */
+                    promoCode?: string;
+                    shippingAddress?: {
+                        city: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
+                        country: string;
+                        line1: string;
+                        line2?: string;
+                        name: string;
+                        postalCode: string;
+                    };
+                    shippingMethodId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        items: {
+                            discountPercent: number;
+                            image: string | null;
+                            lineTotal: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            name: string;
+                            productId: string;
+                            quantity: number;
+                            unitDiscountedPrice: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            unitPrice: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                        }[];
+                        promotion: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            code: string;
+                            /** @enum {unknown} */
+                            type: "percent" | "fixed" | "free_shipping";
+                        } | null;
+                        shippingMethod: {
+                            carrier: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        shippingTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        subtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        /** @description true: taxTotal is the part of the prices that is tax; false: it was added to the total */
+                        taxIncluded: boolean;
+                        taxTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        total: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     getDiscounts: {
         parameters: {
             query?: {
@@ -1566,16 +1857,53 @@ export interface operations {
                                 /** @enum {unknown} */
                                 status: "pending" | "succeeded" | "failed";
                             } | null;
+                            promotion: {
+                                amount: {
+                                    /** @description Integer minor units, e.g. cents */
+                                    amount: number;
+                                    /** @description ISO 4217 */
+                                    currency: string;
+                                };
+                                code: string;
+                                /** @enum {unknown} */
+                                type: "percent" | "fixed" | "free_shipping";
+                            } | null;
                             shippingAddress: {
                                 city: string;
+                                /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
                                 country: string;
                                 line1: string;
                                 line2?: string;
                                 name: string;
                                 postalCode: string;
                             };
+                            shippingMethod: {
+                                carrier: string;
+                                id: string;
+                                name: string;
+                            } | null;
+                            shippingTotal: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
                             /** @enum {unknown} */
                             status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                            subtotal: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            /** @description true: taxTotal is the part of the prices that is tax; false: it was added to the total */
+                            taxIncluded: boolean;
+                            taxTotal: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
                             total: {
                                 /** @description Integer minor units, e.g. cents */
                                 amount: number;
@@ -1609,14 +1937,19 @@ export interface operations {
                         productId: string;
                         quantity: number;
                     }[];
+                    /** @description A promotion code, any case */
+                    promoCode?: string;
                     shippingAddress: {
                         city: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
                         country: string;
                         line1: string;
                         line2?: string;
                         name: string;
                         postalCode: string;
                     };
+                    /** @description One of GET /api/shipping-methods?country= for the address */
+                    shippingMethodId: string;
                 };
             };
         };
@@ -1712,16 +2045,53 @@ export interface operations {
                             /** @enum {unknown} */
                             status: "pending" | "succeeded" | "failed";
                         } | null;
+                        promotion: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            code: string;
+                            /** @enum {unknown} */
+                            type: "percent" | "fixed" | "free_shipping";
+                        } | null;
                         shippingAddress: {
                             city: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
                             country: string;
                             line1: string;
                             line2?: string;
                             name: string;
                             postalCode: string;
                         };
+                        shippingMethod: {
+                            carrier: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        shippingTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         /** @enum {unknown} */
                         status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                        subtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        /** @description true: taxTotal is the part of the prices that is tax; false: it was added to the total */
+                        taxIncluded: boolean;
+                        taxTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         total: {
                             /** @description Integer minor units, e.g. cents */
                             amount: number;
@@ -1838,16 +2208,53 @@ export interface operations {
                             /** @enum {unknown} */
                             status: "pending" | "succeeded" | "failed";
                         } | null;
+                        promotion: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            code: string;
+                            /** @enum {unknown} */
+                            type: "percent" | "fixed" | "free_shipping";
+                        } | null;
                         shippingAddress: {
                             city: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
                             country: string;
                             line1: string;
                             line2?: string;
                             name: string;
                             postalCode: string;
                         };
+                        shippingMethod: {
+                            carrier: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        shippingTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         /** @enum {unknown} */
                         status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                        subtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        /** @description true: taxTotal is the part of the prices that is tax; false: it was added to the total */
+                        taxIncluded: boolean;
+                        taxTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         total: {
                             /** @description Integer minor units, e.g. cents */
                             amount: number;
@@ -1970,16 +2377,53 @@ export interface operations {
                             /** @enum {unknown} */
                             status: "pending" | "succeeded" | "failed";
                         } | null;
+                        promotion: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            code: string;
+                            /** @enum {unknown} */
+                            type: "percent" | "fixed" | "free_shipping";
+                        } | null;
                         shippingAddress: {
                             city: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
                             country: string;
                             line1: string;
                             line2?: string;
                             name: string;
                             postalCode: string;
                         };
+                        shippingMethod: {
+                            carrier: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        shippingTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         /** @enum {unknown} */
                         status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                        subtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        /** @description true: taxTotal is the part of the prices that is tax; false: it was added to the total */
+                        taxIncluded: boolean;
+                        taxTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         total: {
                             /** @description Integer minor units, e.g. cents */
                             amount: number;
@@ -2108,16 +2552,53 @@ export interface operations {
                             /** @enum {unknown} */
                             status: "pending" | "succeeded" | "failed";
                         } | null;
+                        promotion: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            code: string;
+                            /** @enum {unknown} */
+                            type: "percent" | "fixed" | "free_shipping";
+                        } | null;
                         shippingAddress: {
                             city: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
                             country: string;
                             line1: string;
                             line2?: string;
                             name: string;
                             postalCode: string;
                         };
+                        shippingMethod: {
+                            carrier: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        shippingTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         /** @enum {unknown} */
                         status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                        subtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        /** @description true: taxTotal is the part of the prices that is tax; false: it was added to the total */
+                        taxIncluded: boolean;
+                        taxTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         total: {
                             /** @description Integer minor units, e.g. cents */
                             amount: number;
@@ -3125,6 +3606,347 @@ export interface operations {
             };
         };
     };
+    getPromotions: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Started, not ended and not used up */
+                            active: boolean;
+                            code: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            id: string;
+                            minSubtotal: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            } | null;
+                            perCustomerLimit: number | null;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            timesUsed: number;
+                            /** @enum {unknown} */
+                            type: "percent" | "fixed" | "free_shipping";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            usageLimit: number | null;
+                            value: number | {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            } | (never | null);
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postPromotions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Letters, digits, - and _; any case (kept upper-cased) */
+                    code: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 with a time zone
+                     */
+                    endsAt?: string | null;
+                    minSubtotal?: {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    } | null;
+                    perCustomerLimit?: number | null;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 with a time zone
+                     */
+                    startsAt?: string | null;
+                    /** @enum {unknown} */
+                    type: "percent" | "fixed" | "free_shipping";
+                    usageLimit?: number | null;
+                    /** @description percent: a number; fixed: a Money; free_shipping: none */
+                    value?: number | {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Started, not ended and not used up */
+                        active: boolean;
+                        code: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        endsAt: string | null;
+                        id: string;
+                        minSubtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        } | null;
+                        perCustomerLimit: number | null;
+                        /** Format: date-time */
+                        startsAt: string | null;
+                        timesUsed: number;
+                        /** @enum {unknown} */
+                        type: "percent" | "fixed" | "free_shipping";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        usageLimit: number | null;
+                        value: number | {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        } | (never | null);
+                    };
+                };
+            };
+        };
+    };
+    deletePromotionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchPromotionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Letters, digits, - and _; any case (kept upper-cased) */
+                    code?: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 with a time zone
+                     */
+                    endsAt?: string | null;
+                    minSubtotal?: {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    } | null;
+                    perCustomerLimit?: number | null;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 with a time zone
+                     */
+                    startsAt?: string | null;
+                    /** @enum {unknown} */
+                    type?: "percent" | "fixed" | "free_shipping";
+                    usageLimit?: number | null;
+                    value?: (number | {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    }) | (never | null);
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Started, not ended and not used up */
+                        active: boolean;
+                        code: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        endsAt: string | null;
+                        id: string;
+                        minSubtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        } | null;
+                        perCustomerLimit: number | null;
+                        /** Format: date-time */
+                        startsAt: string | null;
+                        timesUsed: number;
+                        /** @enum {unknown} */
+                        type: "percent" | "fixed" | "free_shipping";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        usageLimit: number | null;
+                        value: number | {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        } | (never | null);
+                    };
+                };
+            };
+        };
+    };
     getReviews: {
         parameters: {
             query?: {
@@ -3424,6 +4246,458 @@ export interface operations {
                         verifiedPurchase: boolean;
                     };
                 };
+            };
+        };
+    };
+    getShippingMethods: {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2, e.g. US */
+                country?: string;
+                /** @description Staff only: retired methods too */
+                includeInactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            active: boolean;
+                            carrier: string;
+                            countries: string[];
+                            freeOver: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            } | null;
+                            id: string;
+                            maxDays: number;
+                            minDays: number;
+                            name: string;
+                            price: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postShippingMethods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    active?: boolean;
+                    carrier: string;
+                    countries: string[];
+                    /** @description Free when the subtotal after the promotion reaches this */
+                    freeOver?: {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    } | null;
+                    maxDays: number;
+                    minDays: number;
+                    name: string;
+                    price: {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        carrier: string;
+                        countries: string[];
+                        freeOver: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        } | null;
+                        id: string;
+                        maxDays: number;
+                        minDays: number;
+                        name: string;
+                        price: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteShippingMethodsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchShippingMethodsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    active?: boolean;
+                    carrier?: string;
+                    countries?: string[];
+                    /** @description Free when the subtotal after the promotion reaches this */
+                    freeOver?: {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    } | null;
+                    maxDays?: number;
+                    minDays?: number;
+                    name?: string;
+                    price?: {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        carrier: string;
+                        countries: string[];
+                        freeOver: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        } | null;
+                        id: string;
+                        maxDays: number;
+                        minDays: number;
+                        name: string;
+                        price: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getTaxRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            country: string;
+                            /** @description Percent, up to three decimals */
+                            percent: number;
+                            taxShipping: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putTaxRatesByCountry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 3166-1 alpha-2, e.g. US */
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 0..50, at most three decimals */
+                    percent: number;
+                    /** @description Whether shipping is taxed too */
+                    taxShipping: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        country: string;
+                        /** @description Percent, up to three decimals */
+                        percent: number;
+                        taxShipping: boolean;
+                    };
+                };
+            };
+        };
+    };
+    deleteTaxRatesByCountry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 3166-1 alpha-2, e.g. US */
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -39,6 +39,20 @@ export type OrderLine = Order['items'][number];
 export type PlaceOrder = Body<'postOrders'>;
 export type StatusChange = Body<'postOrdersByIdStatus'>;
 
+// Checkout (issue 15): shipping methods, tax rates, promotion codes and the priced basket.
+export type ShippingMethod = Answer<'getShippingMethods'>['items'][number];
+export type ShippingMethodInput = Body<'postShippingMethods'>;
+export type TaxRate = Answer<'getTaxRates'>['items'][number];
+export type Promotion = Answer<'getPromotions'>['items'][number];
+export type PromotionInput = Body<'postPromotions'>;
+export type PromotionType = Promotion['type'];
+export type CheckoutQuote = Answer<'postCheckoutQuote'>;
+export type QuoteRequest = Body<'postCheckoutQuote'>;
+/** The money of a checkout, line by line: what a quote answers and what an order keeps. */
+export type Breakdown = Pick<CheckoutQuote, 'subtotal' | 'promotion' | 'shippingMethod' | 'shippingTotal' | 'taxTotal' | 'taxIncluded' | 'total'>;
+/** Why a code does not apply: the `reason` of a PROMOTION.NOT_APPLICABLE problem. */
+export type PromotionRefusal = 'unknown' | 'not_started' | 'ended' | 'used_up' | 'minimum_not_met';
+
 export type ReviewPage = Answer<'getProductsByIdReviews'>;
 export type Review = ReviewPage['items'][number];
 export type RatingSummary = ReviewPage['summary'];

@@ -1,5 +1,6 @@
 // One order for an employee: its details and the next step of its lifecycle.
 import { orders as ordersApi } from '../../api/endpoints.ts';
+import { Breakdown } from '../../components/Breakdown.tsx';
 import { ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { OrderLines, ShippingTo } from '../../components/OrderDetails.tsx';
 import { StatusBadge, Timeline } from '../../components/Timeline.tsx';
@@ -25,6 +26,7 @@ export function OrderConsolePage({ id }: { id: string }) {
           <Timeline order={current} />
           <ShippingTo order={current} />
           <OrderLines order={current} />
+          <Breakdown figures={current} />
         </div>
         <StatusActions key={current.updatedAt} order={current} onChanged={order.setData} />
       </div>

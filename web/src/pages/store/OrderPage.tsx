@@ -1,5 +1,6 @@
 // One of my orders: its timeline, lines, address; cancel while pending; review what was bought.
 import { orders as ordersApi } from '../../api/endpoints.ts';
+import { Breakdown } from '../../components/Breakdown.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../../components/Notice.tsx';
 import { OrderLines, ShippingTo } from '../../components/OrderDetails.tsx';
 import { RequireUser } from '../../components/RequireUser.tsx';
@@ -35,6 +36,7 @@ function OrderView({ id }: { id: string }) {
       <Timeline order={current} />
       <ShippingTo order={current} />
       <OrderLines order={current} linkProducts />
+      <Breakdown figures={current} />
       <ErrorNotice error={cancel.error} />
       {current.status === 'pending' ? (
         <button type="button" className="danger" onClick={cancelOrder} disabled={cancel.busy}>Cancel order</button>
