@@ -118,6 +118,17 @@ describe('npm start, end to end', { timeout: 900_000 }, () => {
     assert.ok(total >= 60, `at least 60 products, got ${total}`);
   });
 
+  test("demo mode's first start gives the shop some life: products on sale, paid and delivered orders, reviews and ratings", async () => {
+    const [, onSale, orders, reviews] = await waitForOutput(/demo activity: (\d+) products on sale, (\d+) orders, (\d+) reviews/, 120_000);
+    assert.deepEqual([Number(onSale) > 0, Number(orders) > 0, Number(reviews) > 0], [true, true, true], output);
+    const top = (await json('/api/products?sort=rating&limit=1')).items[0];
+    assert.ok(top.rating.count > 0, 'the best rated product has reviews');
+    const reviewed = await json(`/api/products/${top.id}/reviews`);
+    assert.ok(reviewed.items.some((r: { verifiedPurchase: boolean }) => r.verifiedPurchase), 'from shoppers whose orders were delivered');
+    const page = await json('/api/products?limit=60');
+    assert.ok(page.items.some((p: { discount: unknown }) => p.discount !== null), 'some products are on sale');
+  });
+
   test('the request id given by the caller comes back', async () => {
     const res = await call('/api/categories', { headers: { 'x-request-id': 'e2e-trace-1' } });
     assert.equal(res.headers.get('x-request-id'), 'e2e-trace-1');
