@@ -1,6 +1,6 @@
 // An order's payments for an employee: every attempt (provider, status, amount, refunded, card, failure),
 // "Confirm payment received" for a bank transfer that arrived, and refunds of a succeeded payment.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { payments as paymentsApi } from '../../api/endpoints.ts';
 import type { Order, Payment } from '../../api/types.ts';
 import { Empty, ErrorNotice, SuccessNotice } from '../../components/Notice.tsx';
@@ -45,27 +45,14 @@ export function PaymentsPanel({ order, payments, onChanged, onCaptured }: Paymen
       {!payments.length ? <Empty>No payment yet: the customer has not paid.</Empty> : (
         <ul className="payment-list">
           {payments.map((payment) => (
-            <li key={payment.id} className="payment-item" data-testid="payment-row">
-              <div className="payment-head">
-                <strong>{providerName(payment.provider)}</strong>
-                <span className={`status-badge payment-${payment.status}`}>{statusNames[payment.status]}</span>
-                <strong className="payment-amount">{formatMoney(payment.amount)}</strong>
-              </div>
-              <dl className="payment-facts">
-                <div><dt>Refunded</dt><dd data-testid="payment-refunded">{formatMoney(payment.refundedAmount)}</dd></div>
-                {payment.card ? <div><dt>Card</dt><dd>{paidWith(payment)}</dd></div> : null}
-                {payment.failureCode ? <div><dt>Failure</dt><dd><code className="failure-code">{payment.failureCode}</code></dd></div> : null}
-                <div><dt>Started</dt><dd>{formatDateTime(payment.createdAt)}</dd></div>
-              </dl>
-              <div className="row-actions">
-                {capturable(payment) ? (
-                  <button type="button" className="primary" onClick={() => confirmReceived(payment)} disabled={capture.busy}>Confirm payment received</button>
-                ) : null}
-                {payment.status === 'succeeded' && refundable(payment).amount > 0 ? (
-                  <button type="button" className="secondary" onClick={() => { setDone(''); setRefundingId(payment.id); }}>Refund</button>
-                ) : null}
-              </div>
-            </li>
+            <PaymentItem key={payment.id} payment={payment}>
+              {capturable(payment) ? (
+                <button type="button" className="primary" onClick={() => confirmReceived(payment)} disabled={capture.busy}>Confirm payment received</button>
+              ) : null}
+              {payment.status === 'succeeded' && refundable(payment).amount > 0 ? (
+                <button type="button" className="secondary" onClick={() => { setDone(''); setRefundingId(payment.id); }}>Refund</button>
+              ) : null}
+            </PaymentItem>
           ))}
         </ul>
       )}
@@ -73,5 +60,25 @@ export function PaymentsPanel({ order, payments, onChanged, onCaptured }: Paymen
       <SuccessNotice>{done}</SuccessNotice>
       {refunding ? <RefundForm key={refunding.id} payment={refunding} onRefunded={refunded} onRefused={onChanged} onClose={() => setRefundingId(null)} /> : null}
     </section>
+  );
+}
+
+/** One attempt: how, its state and amount, what was refunded, the card, why it failed; its actions below. */
+function PaymentItem({ payment, children }: { payment: Payment; children: ReactNode }) {
+  return (
+    <li className="payment-item" data-testid="payment-row">
+      <div className="payment-head">
+        <strong>{providerName(payment.provider)}</strong>
+        <span className={`status-badge payment-${payment.status}`}>{statusNames[payment.status]}</span>
+        <strong className="payment-amount">{formatMoney(payment.amount)}</strong>
+      </div>
+      <dl className="payment-facts">
+        <div><dt>Refunded</dt><dd data-testid="payment-refunded">{formatMoney(payment.refundedAmount)}</dd></div>
+        {payment.card ? <div><dt>Card</dt><dd>{paidWith(payment)}</dd></div> : null}
+        {payment.failureCode ? <div><dt>Failure</dt><dd><code className="failure-code">{payment.failureCode}</code></dd></div> : null}
+        <div><dt>Started</dt><dd>{formatDateTime(payment.createdAt)}</dd></div>
+      </dl>
+      <div className="row-actions">{children}</div>
+    </li>
   );
 }

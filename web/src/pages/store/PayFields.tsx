@@ -1,5 +1,5 @@
-// The two ways to pay as the customer fills them in: the card's fields with the demo's test numbers,
-// and what happens after choosing a bank transfer.
+// The two ways to pay as the customer chooses and fills them in: the card's fields with the demo's test
+// numbers, and what happens after choosing a bank transfer.
 import type { Order } from '../../api/types.ts';
 import { TextField } from '../../components/Field.tsx';
 import { formatMoney } from '../../format.ts';
@@ -11,6 +11,27 @@ const testCards = [
   ['4000 0000 0000 0002', 'is declined'],
   ['4000 0000 0000 9995', 'is declined: insufficient funds'],
 ] as const;
+
+export type Way = 'card' | 'transfer';
+
+const ways: { way: Way; name: string; note: string }[] = [
+  { way: 'card', name: 'Card', note: 'Paid at once' },
+  { way: 'transfer', name: 'Bank transfer', note: 'We confirm it when the money arrives' },
+];
+
+export function WayChooser({ way, onChange }: { way: Way; onChange: (way: Way) => void }) {
+  return (
+    <fieldset className="pay-ways">
+      <legend>How would you like to pay?</legend>
+      {ways.map((option) => (
+        <label key={option.way} className={`choice method-choice${way === option.way ? ' chosen' : ''}`}>
+          <input type="radio" name="way" checked={way === option.way} onChange={() => onChange(option.way)} />
+          <span className="method-text"><strong>{option.name}</strong><span className="muted">{option.note}</span></span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 interface CardFieldsProps {
   card: CardForm;

@@ -11,9 +11,7 @@ import { useAction } from '../../hooks.ts';
 import {
   attemptFor, awaitedTransfer, failureMessage, payFieldErrors, payRefusal, readCard, type Attempt, type CardForm,
 } from '../../payments/payments.ts';
-import { CardFields, TransferSteps } from './PayFields.tsx';
-
-type Way = 'card' | 'transfer';
+import { CardFields, TransferSteps, WayChooser, type Way } from './PayFields.tsx';
 
 /** A refused request in the shopper's words; anything else as the shop's usual messages say it. */
 const refusal = (error: unknown) => {
@@ -67,17 +65,7 @@ export function PayForm({ order, payments }: { order: Order; payments: Payment[]
           You chose to pay by bank transfer on {formatDate(transfer.createdAt)}. We confirm your order when the money arrives; you can also pay by card now.
         </p>
       ) : (
-        <fieldset className="pay-ways">
-          <legend>How would you like to pay?</legend>
-          <label className={`choice method-choice${way === 'card' ? ' chosen' : ''}`}>
-            <input type="radio" name="way" checked={way === 'card'} onChange={() => setWay('card')} />
-            <span className="method-text"><strong>Card</strong><span className="muted">Paid at once</span></span>
-          </label>
-          <label className={`choice method-choice${way === 'transfer' ? ' chosen' : ''}`}>
-            <input type="radio" name="way" checked={way === 'transfer'} onChange={() => setWay('transfer')} />
-            <span className="method-text"><strong>Bank transfer</strong><span className="muted">We confirm it when the money arrives</span></span>
-          </label>
-        </fieldset>
+        <WayChooser way={way} onChange={setWay} />
       )}
       {failed ? <div className="notice notice-error" role="alert">{failureMessage(failed.failureCode)}</div> : null}
       {way === 'card' || transfer ? (
