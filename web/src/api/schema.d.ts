@@ -1740,7 +1740,7 @@ export interface operations {
                             sentAt: string | null;
                             status: "queued" | "sent" | "failed";
                             subject: string;
-                            /** @description verify_email, password_reset, order_placed, order_shipped, order_delivered, order_cancelled */
+                            /** @description verify_email, password_reset, order_placed, order_paid, order_shipped, order_delivered, order_cancelled */
                             template: string;
                             text: string;
                             /** @description The recipient's address; null only while it is being looked up */
