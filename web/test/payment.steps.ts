@@ -80,7 +80,8 @@ export async function payAfterRefusals(j: Journey): Promise<void> {
 
   await page.getByText('Thank you! Your payment is received.').waitFor();
   // The order hears of the payment by an event: the page asks again until it says paid, without a reload.
-  await page.getByRole('heading', { name: /Paid/ }).waitFor({ timeout: 15_000 });
+  // Named as the emails name it (their subjects carry the first 8 characters of the id).
+  await page.getByRole('heading', { name: new RegExp(`#${j.orderId.slice(0, 8)}.*Paid`) }).waitFor({ timeout: 15_000 });
   const status = page.getByTestId('payment-status');
   await status.getByText(/Paid \$[\d.,]+ by Visa ending 4242/).waitFor();
   assert.match((await page.locator('[aria-current="step"]').textContent()) ?? '', /Paid/);
@@ -113,7 +114,7 @@ export async function bankTransferConfirmed(j: Journey): Promise<void> {
   await screenshot(page, 'order-transfer');
 
   await j.employee.goto('/console/orders?status=pending');
-  await j.employee.getByRole('link', { name: `#${j.transfer.orderId.slice(-8)}` }).click();
+  await j.employee.getByRole('link', { name: `#${j.transfer.orderId.slice(0, 8)}` }).click();
   const row = j.employee.getByTestId('payment-row');
   await row.filter({ hasText: 'Bank transfer' }).filter({ hasText: 'Pending' }).waitFor();
   await screenshot(j.employee, 'console-order-transfer');

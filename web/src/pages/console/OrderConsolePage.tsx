@@ -5,7 +5,7 @@ import { Breakdown } from '../../components/Breakdown.tsx';
 import { ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { OrderLines, ShippingTo } from '../../components/OrderDetails.tsx';
 import { StatusBadge, Timeline } from '../../components/Timeline.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime, orderNumber } from '../../format.ts';
 import { useOrderPayments } from '../../payments/useOrderPayments.ts';
 import { PaymentsPanel } from './PaymentsPanel.tsx';
 import { StatusActions } from './StatusActions.tsx';
@@ -22,7 +22,7 @@ export function OrderConsolePage({ id }: { id: string }) {
     <section>
       <Link to={`/console/orders?status=${current.status}`}>← Orders</Link>
       <div className="console-title">
-        <h1>Order #{current.id.slice(-8)} <StatusBadge status={current.status} /></h1>
+        <h1>Order {orderNumber(current.id)} <StatusBadge status={current.status} /></h1>
       </div>
       <p className="muted">Placed {formatDateTime(current.createdAt)} · customer {current.customerId}</p>
       <div className="console-columns">

@@ -7,7 +7,7 @@ import { Breakdown } from '../../components/Breakdown.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../../components/Notice.tsx';
 import { OrderLines, ShippingTo } from '../../components/OrderDetails.tsx';
 import { StatusBadge, Timeline } from '../../components/Timeline.tsx';
-import { formatDateTime, formatMoney } from '../../format.ts';
+import { formatDateTime, formatMoney, orderNumber } from '../../format.ts';
 import { useAction } from '../../hooks.ts';
 import { awaitedTransfer, currentPayment, refundable } from '../../payments/payments.ts';
 import { useOrderPayments } from '../../payments/useOrderPayments.ts';
@@ -57,7 +57,7 @@ export function OrderPage({ id, arrival }: { id: string; arrival: Arrival }) {
     <section className="order-page narrow">
       <Link to="/orders">← My orders</Link>
       <SuccessNotice>{arrivalNotice(arrival, current, payments.data?.items)}</SuccessNotice>
-      <h1>Order <span className="order-id">#{current.id.slice(-8)}</span> <StatusBadge status={current.status} /></h1>
+      <h1>Order <span className="order-id">{orderNumber(current.id)}</span> <StatusBadge status={current.status} /></h1>
       <p className="muted">Placed {formatDateTime(current.createdAt)}</p>
       {payments.data ? <OrderPayment order={current} payments={payments.data.items} /> : <ErrorNotice error={payments.error} retry={payments.reload} />}
       <Timeline order={current} />

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Order } from '../../api/types.ts';
 import { Breakdown } from '../../components/Breakdown.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../../components/Notice.tsx';
-import { formatMoney } from '../../format.ts';
+import { formatMoney, orderNumber } from '../../format.ts';
 import { useOrderPayments } from '../../payments/useOrderPayments.ts';
 import { PayForm } from './PayForm.tsx';
 
@@ -17,7 +17,7 @@ export function PayPage({ id, justPlaced }: { id: string; justPlaced: boolean })
   if (current.status !== 'pending') {
     return (
       <section className="narrow">
-        <h1>Pay for order <span className="order-id">#{current.id.slice(-8)}</span></h1>
+        <h1>Pay for order <span className="order-id">{orderNumber(current.id)}</span></h1>
         <p>{current.status === 'cancelled' ? 'This order was cancelled, so there is nothing to pay.' : 'This order is paid. Thank you!'}</p>
         <Link to={orderHref}>See your order</Link>
       </section>
@@ -27,7 +27,7 @@ export function PayPage({ id, justPlaced }: { id: string; justPlaced: boolean })
     <section className="pay-page">
       {justPlaced ? <SuccessNotice>Thank you! Your order is placed. We keep the items for you while you pay.</SuccessNotice> : null}
       <h1>Pay for your order</h1>
-      <p className="muted">Order <span className="order-id">#{current.id.slice(-8)}</span> · <strong>{formatMoney(current.total)}</strong> to pay</p>
+      <p className="muted">Order <span className="order-id">{orderNumber(current.id)}</span> · <strong>{formatMoney(current.total)}</strong> to pay</p>
       <div className="pay-columns">
         <PayForm order={current} payments={payments.data.items} />
         <OrderSummary order={current} />
