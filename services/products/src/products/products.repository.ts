@@ -5,6 +5,7 @@ import type { Sort } from './products.schemas.ts';
 export interface ProductRecord {
   id: string;
   seq: number;
+  sku: string | null;
   name: string;
   /** lower(name) as PostgreSQL computes it: the key of the name sort. */
   nameKey: string;
@@ -28,6 +29,7 @@ export interface ProductRecord {
 
 /** Everything a product row holds that its editors write. */
 export interface ProductFields {
+  sku: string | null;
   name: string;
   description: string;
   category: string;
@@ -50,7 +52,7 @@ export interface ListFilter {
   after: unknown[] | null;
 }
 
-const COLUMNS = `id, seq, name, lower(name) AS "nameKey", description, category, images, links, price_amount AS "priceAmount",
+const COLUMNS = `id, seq, sku, name, lower(name) AS "nameKey", description, category, images, links, price_amount AS "priceAmount",
   currency, stock, discount_id AS "discountId", discount_bps AS "discountBps", discount_ends_at AS "discountEndsAt",
   discounted_amount AS "discountedAmount", rating_average AS "ratingAverage", rating_count AS "ratingCount",
   created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"`;
@@ -110,13 +112,13 @@ export async function listProducts(db: Queryable, filter: ListFilter): Promise<P
   );
 }
 
-const fieldValues = (fields: ProductFields) => [fields.name, fields.description, fields.category, JSON.stringify(fields.images),
+const fieldValues = (fields: ProductFields) => [fields.sku, fields.name, fields.description, fields.category, JSON.stringify(fields.images),
   JSON.stringify(fields.links), fields.priceAmount, fields.currency, fields.stock, fields.discountedAmount];
 
 export async function insertProduct(db: Queryable, id: string, fields: ProductFields): Promise<ProductRecord> {
   const rows = await db.query<ProductRecord>(
-    `INSERT INTO products (id, name, description, category, images, links, price_amount, currency, stock, discounted_amount)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+    `INSERT INTO products (id, sku, name, description, category, images, links, price_amount, currency, stock, discounted_amount)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
     [id, ...fieldValues(fields)],
   );
   return rows[0];
@@ -124,13 +126,17 @@ export async function insertProduct(db: Queryable, id: string, fields: ProductFi
 
 export async function updateProduct(tx: Queryable, id: string, fields: ProductFields): Promise<ProductRecord> {
   const rows = await tx.query<ProductRecord>(
-    `UPDATE products SET name = $2, description = $3, category = $4, images = $5, links = $6, price_amount = $7,
-            currency = $8, stock = $9, discounted_amount = $10, updated_at = now()
+    `UPDATE products SET sku = $2, name = $3, description = $4, category = $5, images = $6, links = $7, price_amount = $8,
+            currency = $9, stock = $10, discounted_amount = $11, updated_at = now()
       WHERE id = $1 RETURNING ${COLUMNS}`,
     [id, ...fieldValues(fields)],
   );
   return rows[0];
 }
+
+/** The unique index on sku refused a write: another listed product has that sku. */
+export const isSkuTaken = (err: unknown) => (err as { code?: string; constraint?: string }).code === '23505'
+  && (err as { constraint?: string }).constraint === 'products_sku';
 
 /** Marks a listed product deleted; false when there was none to delete. */
 export async function markDeleted(db: Queryable, id: string): Promise<boolean> {

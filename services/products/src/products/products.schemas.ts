@@ -18,6 +18,8 @@ export const Url = Type.String({
 
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 const Category = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+/** The shop's own code for a product: no spaces, so it survives spreadsheets and CSV files unchanged. */
+export const Sku = Type.String({ minLength: 1, maxLength: 64, pattern: '^\\S+$', description: 'Stock-keeping unit, unique among listed products' });
 
 export const ProductId = IdParams;
 
@@ -29,6 +31,7 @@ export const Discount = Type.Object({
 
 export const Product = Type.Object({
   id: Type.String(),
+  sku: Nullable(Type.String()),
   name: Type.String(),
   description: Type.String(),
   category: Type.String(),
@@ -45,6 +48,7 @@ export const Product = Type.Object({
 export type Product = Static<typeof Product>;
 
 const productFields = {
+  sku: Nullable(Sku),
   name: Name,
   description: Type.String({ maxLength: 5000 }),
   price: Money,
@@ -56,6 +60,7 @@ const productFields = {
 
 export const CreateProduct = Type.Object({
   ...productFields,
+  sku: Type.Optional(productFields.sku),
   images: Type.Optional(productFields.images),
   links: Type.Optional(productFields.links),
 });
