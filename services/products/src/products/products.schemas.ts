@@ -74,19 +74,40 @@ const PriceBound = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT });
 
 export const SORTS = ['newest', 'price_asc', 'price_desc', 'rating', 'name'] as const;
 export type Sort = (typeof SORTS)[number];
+/** How a page is ordered: a sort, or relevance when there is a query and no sort. */
+export type ListOrder = Sort | 'relevance';
 
 export const ProductQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Words of the name, category or description: stemmed, the last one also as a prefix, near misspellings too; every word must match' })),
   category: Type.Optional(Type.String({ maxLength: 100 })),
   minPrice: Type.Optional(PriceBound),
   maxPrice: Type.Optional(PriceBound),
-  sort: Type.Enum(SORTS, { default: 'newest' }),
+  minRating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5, description: 'Only products rated at least this (average)' })),
+  sort: Type.Optional(Type.Enum(SORTS, { description: 'newest when there is no q; by relevance when there is q and no sort' })),
+  facets: Type.Optional(Type.Boolean({ default: false, description: 'Add counts by category, price and rating, each over the other filters' })),
   ...ListQuery,
 });
 export type ProductQuery = Static<typeof ProductQuery>;
 
-export const ProductPage = Type.Object({ items: Type.Array(Product), nextCursor: Nullable(Type.String()) });
+export const Facets = Type.Object({
+  categories: Type.Array(Type.Object({ name: Type.String(), count: Type.Integer() })),
+  price: Type.Array(Type.Object({
+    min: Type.Integer({ description: 'Lowest discounted price in the bucket, minor units' }),
+    max: Type.Integer({ description: 'Highest, inclusive: minPrice=min&maxPrice=max selects the bucket' }),
+    count: Type.Integer(),
+  })),
+  rating: Type.Array(Type.Object({ atLeast: Type.Integer(), count: Type.Integer() })),
+});
+export type Facets = Static<typeof Facets>;
+
+export const ProductPage = Type.Object({ items: Type.Array(Product), nextCursor: Nullable(Type.String()), facets: Type.Optional(Facets) });
 export type ProductPage = Static<typeof ProductPage>;
+
+export const SuggestQuery = Type.Object({ q: Type.String({ maxLength: 200 }) });
+export const Suggestions = Type.Object({
+  items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }), { maxItems: 8 }),
+});
+export type Suggestions = Static<typeof Suggestions>;
 
 export const CategoryList = Type.Object({
   items: Type.Array(Type.Object({ name: Type.String(), productCount: Type.Integer() })),

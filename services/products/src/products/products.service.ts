@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, assertCurrency, basisPointsToPercent, discountedAmount, pageOf, type Db } from '@emporium/kit';
-import { cursorKeyOf, keysetAfter } from './products.cursor.ts';
+import { AppError, assertCurrency, basisPointsToPercent, discountedAmount, type Db } from '@emporium/kit';
 import * as repo from './products.repository.ts';
 import type { ProductFields, ProductRecord } from './products.repository.ts';
 import type {
-  CategoryList, CreateProduct, InternalProduct, Product, ProductPage, ProductQuery, UpdateProduct,
+  CategoryList, CreateProduct, InternalProduct, Product, UpdateProduct,
 } from './products.schemas.ts';
 import type { ReadCache } from './read-cache.ts';
 
@@ -52,20 +51,6 @@ export function toInternalProduct(p: ProductRecord): InternalProduct {
 }
 
 const notFound = (id: string) => new AppError('PRODUCT.NOT_FOUND', 404, `No product with id ${id}`);
-
-export async function listProducts(deps: ProductDeps, query: ProductQuery): Promise<ProductPage> {
-  if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
-    throw new AppError('REQUEST.INVALID', 400, 'minPrice is above maxPrice', {
-      errors: [{ path: '/query/minPrice', message: 'must not be above maxPrice' }],
-    });
-  }
-  const after = keysetAfter(query.sort, query.cursor);
-  const key = `list:${JSON.stringify([query.q, query.category, query.minPrice, query.maxPrice, query.sort, query.limit, query.cursor])}`;
-  return deps.cache.get(key, async () => {
-    const rows = await repo.listProducts(deps.db, { ...query, q: query.q?.trim() || undefined, category: query.category || undefined, after });
-    return pageOf(rows, query.limit, toProduct, cursorKeyOf(query.sort));
-  });
-}
 
 export async function getProduct(deps: ProductDeps, id: string): Promise<Product> {
   return deps.cache.get(`product:${id}`, async () => {
