@@ -47,7 +47,7 @@ export const Product = Type.Object({
 });
 export type Product = Static<typeof Product>;
 
-const productFields = {
+export const productFields = {
   sku: Nullable(Sku),
   name: Name,
   description: Type.String({ maxLength: 5000 }),
