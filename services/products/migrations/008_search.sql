@@ -21,9 +21,10 @@ CREATE INDEX search_words_prefix ON search_words (word text_pattern_ops);
 
 CREATE FUNCTION search_words_of(name text, category text, description text) RETURNS SETOF text
 LANGUAGE sql IMMUTABLE AS $$
-  -- The same parser as the search column ('simple' only lowercases): 3 to 40 characters, where trigrams mean something.
+  -- The same parser as the search column ('simple' only lowercases): 3 to 40 characters, where trigrams mean
+  -- something, and not numbers (model numbers and sizes: "12345" is no misspelling of "12346").
   SELECT w FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, name || ' ' || category || ' ' || description))) AS w
-   WHERE length(w) BETWEEN 3 AND 40
+   WHERE length(w) BETWEEN 3 AND 40 AND w !~ '^[0-9.,-]+$'
 $$;
 
 -- Inserts come in batches (an import writes a thousand rows at once): one statement-level pass over them all.

@@ -89,26 +89,33 @@ export interface FacetCounts {
   rating: { atLeast: number; count: number }[];
 }
 
-/** Every facet in one statement, each counted over the filters minus its own. */
+const FACET_FILTERS: Array<keyof Filters> = ['category', 'minPrice', 'maxPrice', 'minRating'];
+
+/**
+ * Every facet in one pass over the rows that match the other filters (the query's words above all): each
+ * count takes the facet filters but its own, as FILTER clauses, over GROUPING SETS of category and bucket.
+ */
 export async function countFacets(db: Queryable, filters: Filters): Promise<FacetCounts> {
   const { params, param } = parameters();
-  const where = (omit: Array<keyof Filters>) => conditions(filters, param, omit).join(' AND ');
-  const bounds = param(PRICE_BOUNDS);
-  const steps = RATING_STEPS.map((step) => `count(*) FILTER (WHERE rating_average >= ${step})::int`).join(', ');
+  const common = conditions(filters, param, FACET_FILTERS).join(' AND ');
+  const only = (...keys: Array<keyof Filters>) =>
+    ['true', ...conditions(filters, param, (Object.keys(filters) as Array<keyof Filters>).filter((k) => !keys.includes(k))).slice(1)].join(' AND ');
+  const [category, price, rating] = [only('category'), only('minPrice', 'maxPrice'), only('minRating')];
+  const steps = RATING_STEPS.map((step) => `count(*) FILTER (WHERE ${category} AND ${price} AND rating_average >= ${step})::int AS "r${step}"`);
   const sql = `
-    SELECT 'category' AS facet, category AS key, count(*)::int AS count FROM products WHERE ${where(['category'])} GROUP BY category
-    UNION ALL
-    SELECT 'price', width_bucket(discounted_amount, ${bounds}::bigint[])::text, count(*)::int FROM products
-     WHERE ${where(['minPrice', 'maxPrice'])} GROUP BY 2
-    UNION ALL
-    SELECT 'rating', step::text, n FROM (SELECT ARRAY[${steps}] AS counts FROM products WHERE ${where(['minRating'])}) AS r,
-           unnest(r.counts, ARRAY[${RATING_STEPS.join(', ')}]) AS s(n, step)`;
-  const rows = await db.query<{ facet: string; key: string; count: number }>(filters.match ? plannedOnEveryCall(sql) : sql, params);
-  const of = (facet: string) => rows.filter((r) => r.facet === facet && r.count > 0);
+    SELECT category, bucket, GROUPING(category)::int AS "noCategory", GROUPING(bucket)::int AS "noBucket",
+           count(*) FILTER (WHERE ${price} AND ${rating})::int AS "forCategory",
+           count(*) FILTER (WHERE ${category} AND ${rating})::int AS "forPrice", ${steps.join(', ')}
+      FROM (SELECT category, discounted_amount, rating_average, width_bucket(discounted_amount, ${param(PRICE_BOUNDS)}::bigint[]) AS bucket
+              FROM products WHERE ${common}) AS matching
+     GROUP BY GROUPING SETS ((category), (bucket), ())`;
+  const rows = await db.query<Record<string, number> & { category: string; bucket: number }>(filters.match ? plannedOnEveryCall(sql) : sql, params);
+  const total = rows.find((r) => r.noCategory && r.noBucket);
   return {
-    categories: of('category').map((r) => ({ name: r.key, count: r.count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-    price: of('price').map((r) => ({ bucket: Number(r.key), count: r.count })).sort((a, b) => a.bucket - b.bucket),
-    rating: of('rating').map((r) => ({ atLeast: Number(r.key), count: r.count })).sort((a, b) => b.atLeast - a.atLeast),
+    categories: rows.filter((r) => !r.noCategory && r.forCategory > 0).map((r) => ({ name: r.category, count: r.forCategory }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    price: rows.filter((r) => !r.noBucket && r.forPrice > 0).map((r) => ({ bucket: r.bucket, count: r.forPrice })).sort((a, b) => a.bucket - b.bucket),
+    rating: RATING_STEPS.map((step) => ({ atLeast: step, count: total?.[`r${step}`] ?? 0 })).filter((r) => r.count > 0),
   };
 }
 
