@@ -83,11 +83,16 @@ async function spool(body: Readable, file: string): Promise<number> {
 async function runJob(deps: ImportDeps, job: ImportJob, file: string, bytes: number): Promise<void> {
   try {
     const seen = new Map<string, number>();
+    // One batch is written while the next is parsed: the database and this process work at the same time.
+    let writing: Promise<void> = Promise.resolve();
     for await (const batch of csvBatches(createReadStream(file), BATCH_ROWS)) {
       const missing = missingColumns(job.format, batch.header);
       if (missing.length) throw new AppError('IMPORT.BAD_HEADER', 400, `The header row has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (format ${job.format})`);
-      await importBatch(deps, job, batch.rows, seen, Math.min(1, batch.bytes / bytes));
+      await writing;
+      writing = importBatch(deps, job, batch.rows, seen, Math.min(1, batch.bytes / bytes));
+      writing.catch(() => {}); // awaited above on the next round, or below
     }
+    await writing;
     await repo.finishJob(deps.db, job.id, 'done', null);
   } catch (err) {
     const known = err instanceof AppError;
