@@ -88,6 +88,9 @@ describe('products: search, suggestions and facets', () => {
     assert.deepEqual(await suggest('coper k'), ['Copper Kettle']);
     assert.deepEqual(await suggest('lantern'), ['Brass Lantern'], 'a description match is no suggestion');
     assert.deepEqual(await suggest(''), []);
+    const spelled = async (q: string) => (await t.app.inject({ url: `/api/products/suggest?q=${encodeURIComponent(q)}` })).json().spelling;
+    assert.equal(await spelled('brass lantren'), 'brass lantern', 'each word the catalog does not know, spelled as it does');
+    assert.equal(await spelled('brass lantern'), null);
     for (let i = 0; i < 10; i++) await createProduct(t, { name: `Teapot ${i}`, category: 'Kitchen', description: 'Pours.' });
     assert.equal((await suggest('teap')).length, 8);
     assert.equal((await t.app.inject({ url: '/api/products/suggest' })).statusCode, 400);

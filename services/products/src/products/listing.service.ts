@@ -38,21 +38,28 @@ export async function listProducts(deps: ProductDeps, query: ProductQuery): Prom
   });
 }
 
-/** Up to 8 listed products whose names match the words typed so far (the last one as a prefix). */
+/**
+ * Up to 8 listed products whose names match the words typed so far (the last one as a prefix), and the
+ * query spelled as the catalog spells it, for "did you mean" (null when every word is the catalog's).
+ */
 export async function suggestProducts(deps: ProductDeps, q: string): Promise<Suggestions> {
   return deps.cache.get(`suggest:${q}`, async () => {
+    const words = wordsOf(q);
+    if (words.length === 0) return { items: [], spelling: null };
+    const terms = await repo.termsOf(deps.db, words);
     // Weight A is the name: a suggestion is a product the shopper can see they meant.
-    const match = await matchOf(deps, q, 'A');
-    return { items: match === null ? [] : await repo.suggestProducts(deps.db, match, SUGGESTIONS) };
+    const match = tsqueryText(words.map((word, i) => ({ word, ...terms[i] })), 'A');
+    const spelling = terms.some((t) => t.near.length > 0) ? words.map((word, i) => terms[i].near[0] ?? word).join(' ') : null;
+    return { items: await repo.suggestProducts(deps.db, match, SUGGESTIONS), spelling };
   });
 }
 
 /** The tsquery text of a query, its words widened by the catalog's vocabulary; null without searchable words. */
-async function matchOf(deps: ProductDeps, q: string, label = ''): Promise<string | null> {
+async function matchOf(deps: ProductDeps, q: string): Promise<string | null> {
   const words = wordsOf(q);
   if (words.length === 0) return null;
   const terms = await repo.termsOf(deps.db, words);
-  return tsqueryText(words.map((word, i) => ({ word, ...terms[i] })), label);
+  return tsqueryText(words.map((word, i) => ({ word, ...terms[i] })));
 }
 
 function facetsOf(counts: FacetCounts): Facets {

@@ -106,6 +106,7 @@ export type ProductPage = Static<typeof ProductPage>;
 export const SuggestQuery = Type.Object({ q: Type.String({ maxLength: 200 }) });
 export const Suggestions = Type.Object({
   items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }), { maxItems: 8 }),
+  spelling: Nullable(Type.String({ description: 'The words with each one the catalog does not know replaced by its nearest spelling; null when every word is known' })),
 });
 export type Suggestions = Static<typeof Suggestions>;
 
