@@ -172,6 +172,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/checkout/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price a basket exactly as placing the order would charge it now (and with the same errors)
+         * @description Requires a signed-in user.
+         */
+        post: operations["postCheckoutQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/discounts": {
         parameters: {
             query?: never;
@@ -408,6 +428,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every listed product as CSV (sku,name,description,category,price,stock,images,links), streamed
+         * @description Requires the employee role. Requires the employee role.
+         */
+        get: operations["getProductsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import products from a CSV body (text/csv, up to 50 MB) as a job; rows are matched by sku
+         * @description Requires the employee role.
+         */
+        post: operations["postProductsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/import/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import job: its progress, counts and the error of each failed row
+         * @description Requires the employee role. Requires the employee role.
+         */
+        get: operations["getProductsImportByJobId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products whose names match the words typed so far (type-ahead), at most 8 */
+        get: operations["getProductsSuggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List promotion codes, newest first
+         * @description Requires the employee role. Requires the employee role.
+         */
+        get: operations["getPromotions"];
+        put?: never;
+        /**
+         * Create a promotion code
+         * @description Requires the employee role.
+         */
+        post: operations["postPromotions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a promotion code (orders placed with it keep their snapshot)
+         * @description Requires the employee role.
+         */
+        delete: operations["deletePromotionsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a promotion code
+         * @description Requires the employee role.
+         */
+        patch: operations["patchPromotionsById"];
+        trace?: never;
+    };
     "/api/reviews": {
         parameters: {
             query?: never;
@@ -487,6 +632,95 @@ export interface paths {
          */
         post: operations["postReviewsByIdUnhide"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shipping-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shipping methods that deliver to a country (every active one without it); cheapest first, unpaged */
+        get: operations["getShippingMethods"];
+        put?: never;
+        /**
+         * Create a shipping method
+         * @description Requires the employee role.
+         */
+        post: operations["postShippingMethods"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shipping-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a shipping method (placed orders keep their snapshot)
+         * @description Requires the employee role.
+         */
+        delete: operations["deleteShippingMethodsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Change or retire (active: false) a shipping method
+         * @description Requires the employee role.
+         */
+        patch: operations["patchShippingMethodsById"];
+        trace?: never;
+    };
+    "/api/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tax rates per country (a country without one pays no tax); unpaged
+         * @description Requires the employee role. Requires the employee role.
+         */
+        get: operations["getTaxRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tax-rates/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a country's tax rate
+         * @description Requires the employee role.
+         */
+        put: operations["putTaxRatesByCountry"];
+        post?: never;
+        /**
+         * Remove a country's tax rate
+         * @description Requires the employee role.
+         */
+        delete: operations["deleteTaxRatesByCountry"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1056,6 +1290,140 @@ export interface operations {
             };
         };
     };
+    postCheckoutQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        productId: string;
+                        quantity: number;
+                    }[];
+                    /** @description A promotion code, any case */
+                    promoCode?: string;
+                    shippingAddress?: {
+                        city: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
+                        country: string;
+                        line1: string;
+                        line2?: string;
+                        name: string;
+                        postalCode: string;
+                    };
+                    shippingMethodId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        items: {
+                            discountPercent: number;
+                            image: string | null;
+                            lineTotal: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            name: string;
+                            productId: string;
+                            quantity: number;
+                            unitDiscountedPrice: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            unitPrice: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                        }[];
+                        promotion: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            code: string;
+                            /** @enum {unknown} */
+                            type: "percent" | "fixed" | "free_shipping";
+                        } | null;
+                        shippingMethod: {
+                            carrier: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        shippingTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        subtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        /** @description true: taxTotal is the part of the prices that is tax; false: it was added to the total */
+                        taxIncluded: boolean;
+                        taxTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        total: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     getDiscounts: {
         parameters: {
             query?: {
@@ -1464,16 +1832,53 @@ export interface operations {
                                     currency: string;
                                 };
                             }[];
+                            promotion: {
+                                amount: {
+                                    /** @description Integer minor units, e.g. cents */
+                                    amount: number;
+                                    /** @description ISO 4217 */
+                                    currency: string;
+                                };
+                                code: string;
+                                /** @enum {unknown} */
+                                type: "percent" | "fixed" | "free_shipping";
+                            } | null;
                             shippingAddress: {
                                 city: string;
+                                /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
                                 country: string;
                                 line1: string;
                                 line2?: string;
                                 name: string;
                                 postalCode: string;
                             };
+                            shippingMethod: {
+                                carrier: string;
+                                id: string;
+                                name: string;
+                            } | null;
+                            shippingTotal: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
                             /** @enum {unknown} */
                             status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                            subtotal: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            /** @description true: taxTotal is the part of the prices that is tax; false: it was added to the total */
+                            taxIncluded: boolean;
+                            taxTotal: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
                             total: {
                                 /** @description Integer minor units, e.g. cents */
                                 amount: number;
@@ -1507,14 +1912,19 @@ export interface operations {
                         productId: string;
                         quantity: number;
                     }[];
+                    /** @description A promotion code, any case */
+                    promoCode?: string;
                     shippingAddress: {
                         city: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
                         country: string;
                         line1: string;
                         line2?: string;
                         name: string;
                         postalCode: string;
                     };
+                    /** @description One of GET /api/shipping-methods?country= for the address */
+                    shippingMethodId: string;
                 };
             };
         };
@@ -1589,16 +1999,53 @@ export interface operations {
                                 currency: string;
                             };
                         }[];
+                        promotion: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            code: string;
+                            /** @enum {unknown} */
+                            type: "percent" | "fixed" | "free_shipping";
+                        } | null;
                         shippingAddress: {
                             city: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
                             country: string;
                             line1: string;
                             line2?: string;
                             name: string;
                             postalCode: string;
                         };
+                        shippingMethod: {
+                            carrier: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        shippingTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         /** @enum {unknown} */
                         status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                        subtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        /** @description true: taxTotal is the part of the prices that is tax; false: it was added to the total */
+                        taxIncluded: boolean;
+                        taxTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         total: {
                             /** @description Integer minor units, e.g. cents */
                             amount: number;
@@ -1694,16 +2141,53 @@ export interface operations {
                                 currency: string;
                             };
                         }[];
+                        promotion: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            code: string;
+                            /** @enum {unknown} */
+                            type: "percent" | "fixed" | "free_shipping";
+                        } | null;
                         shippingAddress: {
                             city: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
                             country: string;
                             line1: string;
                             line2?: string;
                             name: string;
                             postalCode: string;
                         };
+                        shippingMethod: {
+                            carrier: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        shippingTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         /** @enum {unknown} */
                         status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                        subtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        /** @description true: taxTotal is the part of the prices that is tax; false: it was added to the total */
+                        taxIncluded: boolean;
+                        taxTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         total: {
                             /** @description Integer minor units, e.g. cents */
                             amount: number;
@@ -1805,16 +2289,53 @@ export interface operations {
                                 currency: string;
                             };
                         }[];
+                        promotion: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            code: string;
+                            /** @enum {unknown} */
+                            type: "percent" | "fixed" | "free_shipping";
+                        } | null;
                         shippingAddress: {
                             city: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
                             country: string;
                             line1: string;
                             line2?: string;
                             name: string;
                             postalCode: string;
                         };
+                        shippingMethod: {
+                            carrier: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        shippingTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         /** @enum {unknown} */
                         status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                        subtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        /** @description true: taxTotal is the part of the prices that is tax; false: it was added to the total */
+                        taxIncluded: boolean;
+                        taxTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         total: {
                             /** @description Integer minor units, e.g. cents */
                             amount: number;
@@ -1922,16 +2443,53 @@ export interface operations {
                                 currency: string;
                             };
                         }[];
+                        promotion: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            code: string;
+                            /** @enum {unknown} */
+                            type: "percent" | "fixed" | "free_shipping";
+                        } | null;
                         shippingAddress: {
                             city: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US: what shipping methods and tax rates are keyed by */
                             country: string;
                             line1: string;
                             line2?: string;
                             name: string;
                             postalCode: string;
                         };
+                        shippingMethod: {
+                            carrier: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        shippingTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         /** @enum {unknown} */
                         status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                        subtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        /** @description true: taxTotal is the part of the prices that is tax; false: it was added to the total */
+                        taxIncluded: boolean;
+                        taxTotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
                         total: {
                             /** @description Integer minor units, e.g. cents */
                             amount: number;
@@ -2020,10 +2578,16 @@ export interface operations {
             query?: {
                 category?: string;
                 cursor?: string;
+                /** @description Add counts by category, price and rating, each over the other filters */
+                facets?: boolean;
                 limit?: number;
                 maxPrice?: number;
                 minPrice?: number;
+                /** @description Only products rated at least this (average) */
+                minRating?: number;
+                /** @description Words of the name, category or description: stemmed, the last one also as a prefix, near misspellings too; every word must match */
                 q?: string;
+                /** @description newest when there is no q; by relevance when there is q and no sort */
                 sort?: "newest" | "price_asc" | "price_desc" | "rating" | "name";
             };
             header?: never;
@@ -2063,6 +2627,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        facets?: {
+                            categories: {
+                                count: number;
+                                name: string;
+                            }[];
+                            price: {
+                                count: number;
+                                /** @description Highest, inclusive: minPrice=min&maxPrice=max selects the bucket */
+                                max: number;
+                                /** @description Lowest discounted price in the bucket, minor units */
+                                min: number;
+                            }[];
+                            rating: {
+                                atLeast: number;
+                                count: number;
+                            }[];
+                        };
                         items: {
                             category: string;
                             /** Format: date-time */
@@ -2094,6 +2675,7 @@ export interface operations {
                                 average: number;
                                 count: number;
                             };
+                            sku: string | null;
                             /** @description Units that can be ordered now */
                             stock: number;
                             /** Format: date-time */
@@ -2126,6 +2708,8 @@ export interface operations {
                         /** @description ISO 4217 */
                         currency: string;
                     };
+                    /** @description Stock-keeping unit, unique among listed products */
+                    sku?: string | null;
                     stock: number;
                 };
             };
@@ -2192,6 +2776,7 @@ export interface operations {
                             average: number;
                             count: number;
                         };
+                        sku: string | null;
                         /** @description Units that can be ordered now */
                         stock: number;
                         /** Format: date-time */
@@ -2273,6 +2858,7 @@ export interface operations {
                             average: number;
                             count: number;
                         };
+                        sku: string | null;
                         /** @description Units that can be ordered now */
                         stock: number;
                         /** Format: date-time */
@@ -2349,6 +2935,8 @@ export interface operations {
                         /** @description ISO 4217 */
                         currency: string;
                     };
+                    /** @description Stock-keeping unit, unique among listed products */
+                    sku?: string | null;
                     stock?: number;
                 };
             };
@@ -2415,6 +3003,7 @@ export interface operations {
                             average: number;
                             count: number;
                         };
+                        sku: string | null;
                         /** @description Units that can be ordered now */
                         stock: number;
                         /** Format: date-time */
@@ -2568,6 +3157,561 @@ export interface operations {
                         /** Format: date-time */
                         updatedAt: string;
                         verifiedPurchase: boolean;
+                    };
+                };
+            };
+        };
+    };
+    getProductsExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The catalog as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    postProductsImport: {
+        parameters: {
+            query?: {
+                /** @description Read and check every row, count what would change, write nothing */
+                dryRun?: boolean;
+                /** @description emporium: our export's columns; amazon: the public Amazon sales dataset's */
+                format?: "emporium" | "amazon";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobId: string;
+                    };
+                };
+            };
+        };
+    };
+    getProductsImportByJobId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        /** @description One entry per failed row */
+                        errors: {
+                            /** @description The column at fault; empty when the row itself could not be read */
+                            column: string;
+                            message: string;
+                            /** @description The data row, counted from 1 after the header */
+                            row: number;
+                        }[];
+                        failed: number;
+                        /** @description Why a failed job stopped as a whole */
+                        message: string | null;
+                        /** @description Share of the file read so far */
+                        progress: number;
+                        /** @description Data rows read so far (the header is not a row) */
+                        rows: number;
+                        /** @enum {unknown} */
+                        status: "running" | "done" | "failed";
+                        updated: number;
+                    };
+                };
+            };
+        };
+    };
+    getProductsSuggest: {
+        parameters: {
+            query: {
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description The words with each one the catalog does not know replaced by its nearest spelling; null when every word is known */
+                        spelling: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getPromotions: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Started, not ended and not used up */
+                            active: boolean;
+                            code: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            id: string;
+                            minSubtotal: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            } | null;
+                            perCustomerLimit: number | null;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            timesUsed: number;
+                            /** @enum {unknown} */
+                            type: "percent" | "fixed" | "free_shipping";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            usageLimit: number | null;
+                            value: number | {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            } | (never | null);
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postPromotions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Letters, digits, - and _; any case (kept upper-cased) */
+                    code: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 with a time zone
+                     */
+                    endsAt?: string | null;
+                    minSubtotal?: {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    } | null;
+                    perCustomerLimit?: number | null;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 with a time zone
+                     */
+                    startsAt?: string | null;
+                    /** @enum {unknown} */
+                    type: "percent" | "fixed" | "free_shipping";
+                    usageLimit?: number | null;
+                    /** @description percent: a number; fixed: a Money; free_shipping: none */
+                    value?: number | {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Started, not ended and not used up */
+                        active: boolean;
+                        code: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        endsAt: string | null;
+                        id: string;
+                        minSubtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        } | null;
+                        perCustomerLimit: number | null;
+                        /** Format: date-time */
+                        startsAt: string | null;
+                        timesUsed: number;
+                        /** @enum {unknown} */
+                        type: "percent" | "fixed" | "free_shipping";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        usageLimit: number | null;
+                        value: number | {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        } | (never | null);
+                    };
+                };
+            };
+        };
+    };
+    deletePromotionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchPromotionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Letters, digits, - and _; any case (kept upper-cased) */
+                    code?: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 with a time zone
+                     */
+                    endsAt?: string | null;
+                    minSubtotal?: {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    } | null;
+                    perCustomerLimit?: number | null;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 with a time zone
+                     */
+                    startsAt?: string | null;
+                    /** @enum {unknown} */
+                    type?: "percent" | "fixed" | "free_shipping";
+                    usageLimit?: number | null;
+                    value?: (number | {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    }) | (never | null);
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Started, not ended and not used up */
+                        active: boolean;
+                        code: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        endsAt: string | null;
+                        id: string;
+                        minSubtotal: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        } | null;
+                        perCustomerLimit: number | null;
+                        /** Format: date-time */
+                        startsAt: string | null;
+                        timesUsed: number;
+                        /** @enum {unknown} */
+                        type: "percent" | "fixed" | "free_shipping";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        usageLimit: number | null;
+                        value: number | {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        } | (never | null);
                     };
                 };
             };
@@ -2872,6 +4016,458 @@ export interface operations {
                         verifiedPurchase: boolean;
                     };
                 };
+            };
+        };
+    };
+    getShippingMethods: {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2, e.g. US */
+                country?: string;
+                /** @description Staff only: retired methods too */
+                includeInactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            active: boolean;
+                            carrier: string;
+                            countries: string[];
+                            freeOver: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            } | null;
+                            id: string;
+                            maxDays: number;
+                            minDays: number;
+                            name: string;
+                            price: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postShippingMethods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    active?: boolean;
+                    carrier: string;
+                    countries: string[];
+                    /** @description Free when the subtotal after the promotion reaches this */
+                    freeOver?: {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    } | null;
+                    maxDays: number;
+                    minDays: number;
+                    name: string;
+                    price: {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        carrier: string;
+                        countries: string[];
+                        freeOver: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        } | null;
+                        id: string;
+                        maxDays: number;
+                        minDays: number;
+                        name: string;
+                        price: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteShippingMethodsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchShippingMethodsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    active?: boolean;
+                    carrier?: string;
+                    countries?: string[];
+                    /** @description Free when the subtotal after the promotion reaches this */
+                    freeOver?: {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    } | null;
+                    maxDays?: number;
+                    minDays?: number;
+                    name?: string;
+                    price?: {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        carrier: string;
+                        countries: string[];
+                        freeOver: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        } | null;
+                        id: string;
+                        maxDays: number;
+                        minDays: number;
+                        name: string;
+                        price: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getTaxRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            country: string;
+                            /** @description Percent, up to three decimals */
+                            percent: number;
+                            taxShipping: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putTaxRatesByCountry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 3166-1 alpha-2, e.g. US */
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 0..50, at most three decimals */
+                    percent: number;
+                    /** @description Whether shipping is taxed too */
+                    taxShipping: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        country: string;
+                        /** @description Percent, up to three decimals */
+                        percent: number;
+                        taxShipping: boolean;
+                    };
+                };
+            };
+        };
+    };
+    deleteTaxRatesByCountry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 3166-1 alpha-2, e.g. US */
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
