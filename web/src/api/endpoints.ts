@@ -1,9 +1,9 @@
 // Every public endpoint the UI calls, one small function each.
 import { SESSION_HEADERS } from '../auth/session.ts';
-import { api, type Query } from './client.ts';
+import { api, download, request, type Query } from './client.ts';
 import type {
   Body, Category, Discount, Me, Notification, Order, OrderStatus, Page, PlaceOrder, PriceQuote, Product, ProductInput,
-  Review, ReviewInput, ReviewPage, Role, Session, StatusChange, User,
+  Review, ReviewInput, ReviewPage, Role, Session, StatusChange, User, Suggestions, ImportJob, ProductPage,
 } from './types.ts';
 
 export type { PlaceOrder, PriceQuote };
@@ -34,17 +34,24 @@ export interface ProductQuery extends Query {
   minPrice?: number;
   maxPrice?: number;
   sort?: string;
+  minRating?: number;
+  facets?: boolean;
   limit?: number;
   cursor?: string;
 }
 
 export const products = {
-  list: (query: ProductQuery) => api.get<Page<Product>>('/products', query),
+  list: (query: ProductQuery) => api.get<ProductPage>('/products', query),
   get: (id: string) => api.get<Product>(`/products/${encodeURIComponent(id)}`),
   create: (input: ProductInput) => api.post<Product>('/products', input),
   update: (id: string, input: Partial<ProductInput>) => api.patch<Product>(`/products/${encodeURIComponent(id)}`, input),
   remove: (id: string) => api.delete(`/products/${encodeURIComponent(id)}`),
   categories: () => api.get<{ items: Category[] }>('/categories'),
+  suggest: (q: string) => api.get<Suggestions>('/products/suggest', { q }),
+  exportCsv: () => download('/products/export'),
+  importCsv: (file: Blob, query: { format: 'emporium' | 'amazon'; dryRun: boolean }) =>
+    request<{ jobId: string }>('POST', '/products/import', { query, file: { data: file, type: 'text/csv' } }),
+  importJob: (jobId: string) => api.get<ImportJob>(`/products/import/${encodeURIComponent(jobId)}`),
 };
 
 export type DiscountInput = Body<'postDiscounts'>;
