@@ -102,6 +102,21 @@ describe('products: the amazon format, with discounts set in the discounts servi
     assert.equal((await discountsOf(mouse.id))[0].percent, 50);
   });
 
+  test('a discount the discounts service refuses (a scheduled one is in the way) fails its row', async () => {
+    const pan = await productBySku('B0EMP00006');
+    const startsAt = new Date(Date.now() + 86_400_000).toISOString();
+    const scheduled = await call(discountsUrl, '/api/discounts', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ productId: pan.id, percent: 20, startsAt }),
+    });
+    assert.equal(scheduled.statusCode, 201, scheduled.body);
+    // The file as the previous test left the catalog (the mouse at 50%), with the pan now at 15%.
+    const job = await importFile(SAMPLE.replace('₹349,₹799,56%', '₹399,₹799,50%').replace('₹899,₹899,0%', '₹764,₹899,15%'), 'format=amazon');
+    assert.deepEqual({ created: job.created, updated: job.updated, failed: job.failed }, { created: 0, updated: 0, failed: 1 });
+    assert.equal(job.errors[0].column, 'discount_percentage');
+    assert.match(job.errors[0].message, /the discount was refused: .*scheduled/);
+    assert.deepEqual((await discountsOf(pan.id)).map((d: { percent: number }) => d.percent), [20]);
+  });
+
   test('rows the shop cannot take are row errors naming the dataset\'s columns', async () => {
     const header = SAMPLE.split('\n')[0];
     const bad = [
