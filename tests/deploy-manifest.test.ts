@@ -28,3 +28,11 @@ test('notifications sends through the SMTP server named in a Secret, and its pee
   assert.match(deployment('notifications'), /containerPort: 8087/);
   for (const name of ['users', 'orders', 'gateway']) assert.match(deployment(name), /- name: NOTIFICATIONS_URL\s+value: http:\/\/notifications:8087/, name);
 });
+
+test('payments takes Stripe\'s keys from an optional Secret, never a literal, and orders and the gateway know where it is', () => {
+  assert.match(deployment('payments'), /- name: STRIPE_SECRET_KEY\s+valueFrom: \{ secretKeyRef: \{ name: emporium-stripe, key: STRIPE_SECRET_KEY, optional: true \} \}/);
+  assert.match(deployment('payments'), /- name: STRIPE_WEBHOOK_SECRET\s+valueFrom: \{ secretKeyRef: \{ name: emporium-stripe, key: STRIPE_WEBHOOK_SECRET, optional: true \} \}/);
+  assert.match(deployment('payments'), /containerPort: 8086/);
+  assert.match(deployment('payments'), /- name: TEST_CARD_ENABLED\s+value: "false"/, 'no sandbox payments in a real shop');
+  for (const name of ['orders', 'gateway']) assert.match(deployment(name), /- name: PAYMENTS_URL\s+value: http:\/\/payments:8086/, name);
+});

@@ -5,6 +5,7 @@ export const services = {
   discounts: () => import('../services/discounts/src/app.ts'),
   orders: () => import('../services/orders/src/app.ts'),
   reviews: () => import('../services/reviews/src/app.ts'),
+  payments: () => import('../services/payments/src/app.ts'),
   notifications: () => import('../services/notifications/src/app.ts'),
 };
 export type ServiceName = keyof typeof services;

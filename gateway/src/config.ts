@@ -18,6 +18,7 @@ export const configSchema = {
   DISCOUNTS_URL: upstreamUrl(8083),
   ORDERS_URL: upstreamUrl(8084),
   REVIEWS_URL: upstreamUrl(8085),
+  PAYMENTS_URL: upstreamUrl(8086),
   NOTIFICATIONS_URL: upstreamUrl(8087),
   UPSTREAMS: Type.String({
     pattern: `^((${UPSTREAM_NAMES.join('|')})(,|$))*$`,

@@ -24,6 +24,8 @@ test('each public path goes to the service that owns it', () => {
     ['/api/auth/password-reset/confirm', 'users'],
     ['/api/auth/verify-email/resend', 'users'],
     ['/api/notifications', 'notifications'],
+    ['/api/payments', 'payments'],
+    ['/api/payments/webhooks/stripe', 'payments'],
   ];
   for (const [path, owner] of cases) assert.equal(upstreamFor(path), owner, path);
 });
@@ -43,6 +45,7 @@ test('only the services named in UPSTREAMS are routed', () => {
     DISCOUNTS_URL: 'http://d',
     ORDERS_URL: 'http://o',
     REVIEWS_URL: 'http://r',
+    PAYMENTS_URL: 'http://pay',
     NOTIFICATIONS_URL: 'http://n',
   });
   assert.deepEqual([...urls], [['products', 'http://p'], ['orders', 'http://o']]);

@@ -1,5 +1,5 @@
 /** The services behind the gateway, in the order of docs/ARCHITECTURE.md. */
-export const UPSTREAM_NAMES = ['users', 'products', 'discounts', 'orders', 'reviews', 'notifications'] as const;
+export const UPSTREAM_NAMES = ['users', 'products', 'discounts', 'orders', 'reviews', 'payments', 'notifications'] as const;
 export type UpstreamName = (typeof UPSTREAM_NAMES)[number];
 
 const DOT_SEGMENT = /\/(\.|%2e){1,2}(\/|$)/i;
@@ -34,6 +34,8 @@ export function upstreamFor(pathname: string): UpstreamName | null {
     case 'shipping-methods':
     case 'tax-rates':
       return 'orders';
+    case 'payments':
+      return 'payments';
     case 'notifications':
       return 'notifications';
     default:

@@ -22,7 +22,7 @@ export interface Platform {
 }
 
 export async function startPlatform(postgres: string): Promise<Platform> {
-  const portBase = await freePortRange(6);
+  const portBase = await freePortRange(9); // the gateway and eight services (PostgreSQL is the suite's own)
   const dataDir = await mkdtemp(join(tmpdir(), 'emporium-bad-input-'));
   const env: Record<string, string> = {
     EMPORIUM_PORT_BASE: String(portBase),
@@ -33,6 +33,7 @@ export async function startPlatform(postgres: string): Promise<Platform> {
     // Demo mode (the launcher's default) stays on: the demo accounts give the suite its roles.
     EMPORIUM_DEMO: 'true',
     EMPORIUM_SKIP_WEB_BUILD: '1',
+    EMPORIUM_DEMO_ACTIVITY: 'false', // the suite's requests are its own; no demo story beside them
     EMPORIUM_READY_TIMEOUT_MS: String(STARTUP_MS),
     EMPORIUM_LOG_LEVEL: 'warn',
     // Thousands of requests come from one address on purpose; the gateway's limit is not under test.

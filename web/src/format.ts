@@ -46,6 +46,14 @@ export function discountedAmount(amount: number, percent: number): number {
   return Math.floor((amount * (10_000 - basisPoints) + 5_000) / 10_000);
 }
 
+/** "8.25" -> 8.25 when it is a percent from min to max with at most `decimals` decimals; null otherwise. */
+export function parsePercentInput(text: string, { min, max, decimals }: { min: number; max: number; decimals: number }): number | null {
+  const match = text.trim().match(/^(\d{1,3})(?:\.(\d+))?$/);
+  if (!match || (match[2]?.length ?? 0) > decimals) return null;
+  const percent = Number(match[0]);
+  return percent >= min && percent <= max ? percent : null;
+}
+
 export function sumMoney(items: Money[], currency: string): Money {
   return { amount: items.reduce((total, money) => total + money.amount, 0), currency };
 }
@@ -83,8 +91,12 @@ export function fromLocalInput(value: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+/** How people name an order: the first 8 characters of its id, as every order email does in its subject. */
+export const orderNumber = (id: string) => `#${id.slice(0, 8)}`;
+
 export const statusLabels: Record<string, string> = {
   pending: 'Pending',
+  paid: 'Paid',
   shipped: 'Shipped',
   out_for_delivery: 'Out for delivery',
   delivered: 'Delivered',

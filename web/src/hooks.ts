@@ -1,5 +1,5 @@
 // Actions a screen runs (saving, placing, deleting): one at a time, with their failure kept for the form.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** Runs one action at a time and keeps its failure for the form to show. */
 export function useAction() {
@@ -22,4 +22,15 @@ export function useAction() {
     }
   }, []);
   return { busy, error, setError, run };
+}
+
+/** The value once it has stopped changing for `ms`: typing an address asks for one quote, not one per key. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  const text = JSON.stringify(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(JSON.parse(text) as T), ms);
+    return () => clearTimeout(timer);
+  }, [text, ms]);
+  return settled;
 }

@@ -63,5 +63,18 @@ export async function fillAddress(page: Page, address: { name: string; line1: st
   await page.getByLabel('Address', { exact: true }).fill(address.line1);
   await page.getByLabel('City').fill(address.city);
   await page.getByLabel('Postal code').fill(address.postalCode);
-  await page.getByLabel('Country').fill(address.country);
+  // A select of countries: its option's value is the code, its label the name.
+  await page.getByLabel('Country', { exact: true }).selectOption(address.country);
+}
+
+/** The figures a Breakdown shows, row by row: {subtotal: "$60.00", shipping: "Free", ...}. */
+export async function breakdownOf(page: Page, testId = 'breakdown'): Promise<Record<string, string>> {
+  const box = page.getByTestId(testId);
+  await box.waitFor();
+  const figures: Record<string, string> = {};
+  for (const key of ['subtotal', 'promotion', 'shipping', 'tax', 'total']) {
+    const cell = box.getByTestId(`${testId}-${key}`);
+    if (await cell.count()) figures[key] = ((await cell.textContent()) ?? '').trim();
+  }
+  return figures;
 }

@@ -5,7 +5,10 @@ import { ApiError } from '../src/api/client.ts';
 import { describeError, fieldErrorsOf, fieldKey } from '../src/api/errors.ts';
 import { addLine, cartCount, removeLine, setLineQuantity, type CartLine } from '../src/cart/cart.ts';
 import { cartTotals, lineTotal, priceLines, quoteKey } from '../src/cart/pricing.ts';
+import { deliveryDays, isAddressComplete, methodPrice, refusalMessage, refusalOf } from '../src/cart/checkout.ts';
 import { cleanAddress } from '../src/components/AddressFields.tsx';
+import { breakdownRows } from '../src/components/Breakdown.tsx';
+import { countryCode, countryList } from '../src/countries.ts';
 import { discountedAmount, formatMoney, moneyInputText, parseMoneyInput, safeUrl } from '../src/format.ts';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
@@ -105,7 +108,83 @@ describe('what user data may become', () => {
   });
 
   test('a saved address is sent as a shipping address without its id or an empty line', () => {
-    const saved = { id: 'a1', name: ' Robin ', line1: '12 Harbour St', line2: ' ', city: 'Portsmouth', postalCode: 'PO1', country: 'UK' };
-    assert.deepEqual(cleanAddress(saved), { name: 'Robin', line1: '12 Harbour St', city: 'Portsmouth', postalCode: 'PO1', country: 'UK' });
+    const saved = { id: 'a1', name: ' Robin ', line1: '12 Harbour St', line2: ' ', city: 'Portsmouth', postalCode: 'PO1', country: 'GB' };
+    assert.deepEqual(cleanAddress(saved), { name: 'Robin', line1: '12 Harbour St', city: 'Portsmouth', postalCode: 'PO1', country: 'GB' });
+  });
+
+  test('an address saved with its country typed out is sent with the country code where it can be read', () => {
+    const base = { name: 'Robin', line1: '12 Harbour St', city: 'Portsmouth', postalCode: 'PO1' };
+    assert.equal(cleanAddress({ ...base, country: 'United Kingdom' }).country, 'GB');
+    assert.equal(cleanAddress({ ...base, country: ' uk ' }).country, 'GB');
+    assert.equal(cleanAddress({ ...base, country: 'Narnia' }).country, 'Narnia', 'left for the customer to pick');
+  });
+});
+
+describe('countries', () => {
+  test('codes, alpha-3 codes and names people type become ISO 3166-1 alpha-2 codes', () => {
+    const cases: [string, string | null][] = [
+      ['us', 'US'], ['USA', 'US'], ['United States', 'US'], ['united states of america', 'US'], ['GBR', 'GB'],
+      ['Great Britain', 'GB'], ['germany', 'DE'], ["cote d'ivoire", 'CI'], ['Narnia', null], ['', null], ['ZZ', null],
+    ];
+    for (const [typed, code] of cases) assert.equal(countryCode(typed), code, typed);
+  });
+
+  test('the select lists every country once, by name, with its code', () => {
+    const list = countryList();
+    assert.ok(list.length >= 249);
+    assert.equal(new Set(list.map((c) => c.code)).size, list.length);
+    assert.ok(list.every((c) => /^[A-Z]{2}$/.test(c.code) && c.name));
+    assert.deepEqual(list.find((c) => c.code === 'US'), { code: 'US', name: 'United States' });
+  });
+});
+
+describe('checkout', () => {
+  const standard = { id: 'm1', name: 'Standard', carrier: 'USPS', price: usd(499), freeOver: usd(5000), minDays: 3, maxDays: 5, countries: ['US'], active: true };
+  const promotion = (type: 'percent' | 'fixed' | 'free_shipping', amount: number) => ({ code: 'C', type, amount: usd(amount) });
+
+  test('a method is free from its threshold, measured after the code, or with a free-shipping code', () => {
+    assert.deepEqual(methodPrice(standard, { subtotal: usd(5000), promotion: null }), usd(0));
+    assert.deepEqual(methodPrice(standard, { subtotal: usd(4999), promotion: null }), usd(499));
+    assert.deepEqual(methodPrice(standard, { subtotal: usd(5500), promotion: promotion('percent', 550) }), usd(499));
+    assert.deepEqual(methodPrice({ ...standard, freeOver: null }, { subtotal: usd(100), promotion: promotion('free_shipping', 0) }), usd(0));
+    assert.deepEqual(methodPrice(standard, undefined), usd(499));
+  });
+
+  test('delivery days read as a person says them', () => {
+    assert.equal(deliveryDays({ minDays: 3, maxDays: 5 }), '3–5 business days');
+    assert.equal(deliveryDays({ minDays: 1, maxDays: 1 }), '1 business day');
+    assert.equal(deliveryDays({ minDays: 0, maxDays: 0 }), 'Same day');
+  });
+
+  test('a refused code says why, and how much more the basket needs', () => {
+    const problem = (reason: string, extra = {}) =>
+      new ApiError(422, { status: 422, code: 'PROMOTION.NOT_APPLICABLE', reason, detail: 'x', ...extra });
+    const say = (error: ApiError, subtotal = usd(3800)) => refusalMessage(refusalOf(error, 'SAVE5')!, subtotal);
+    assert.equal(say(problem('ended')), 'This code has expired.');
+    assert.equal(say(problem('not_started')), 'This code is not valid yet.');
+    assert.match(say(problem('used_up')), /used as many times/);
+    assert.match(say(problem('unknown')), /don't know the code "SAVE5"/);
+    assert.equal(say(problem('minimum_not_met', { minSubtotal: usd(5000) })), 'Add $12.00 more to use this code.');
+    assert.match(say(problem('minimum_not_met')), /below the minimum/);
+    assert.equal(refusalOf(new ApiError(422, { status: 422, code: 'CHECKOUT.UNKNOWN_METHOD' }), 'SAVE5'), null);
+  });
+
+  test('only a whole address with a country code is priced', () => {
+    const address = { name: 'R', line1: '1 A St', city: 'Austin', postalCode: '78701', country: 'US' };
+    assert.equal(isAddressComplete(address), true);
+    assert.equal(isAddressComplete({ ...address, city: '' }), false);
+    assert.equal(isAddressComplete({ ...address, country: 'United States' }), false);
+  });
+
+  test('the breakdown reads line by line: code, shipping by name or free, tax added or included', () => {
+    const figures = {
+      subtotal: usd(6000), promotion: promotion('percent', 600), shippingMethod: { id: 'm1', name: 'Standard', carrier: 'USPS' },
+      shippingTotal: usd(0), taxTotal: usd(446), taxIncluded: false, total: usd(5846),
+    };
+    const text = (rows: ReturnType<typeof breakdownRows>) => rows.map((r) => `${r.label}=${r.value}`);
+    assert.deepEqual(text(breakdownRows(figures)), ['Subtotal=$60.00', 'Code C=-$6.00', 'Shipping: Standard (USPS)=Free', 'Tax=$4.46', 'Total=$58.46']);
+    assert.deepEqual(text(breakdownRows({ ...figures, taxIncluded: true, total: usd(5400) })).slice(3), ['Tax (incl.)=$4.46', 'Total=$54.00']);
+    const cart = breakdownRows({ ...figures, promotion: promotion('free_shipping', 0), shippingMethod: null, total: usd(6000) }, { shipping: 'At checkout', tax: 'At checkout' });
+    assert.deepEqual(text(cart), ['Subtotal=$60.00', 'Code C=Free shipping', 'Shipping=At checkout', 'Tax=At checkout', 'Total so far=$60.00']);
   });
 });

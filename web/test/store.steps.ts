@@ -44,13 +44,16 @@ export async function findAndOrderOnce(j: Journey): Promise<void> {
 
   await j.customer.getByRole('button', { name: 'Checkout' }).click();
   await fillAddress(j.customer, { name: j.shopper.name, line1: '12 Harbour Street', city: 'Portsmouth', postalCode: 'PO1 2AB', country: 'United Kingdom' });
+  // Outside the US only the demo's International method delivers; it is chosen for the customer.
+  await j.customer.getByTestId('breakdown-shipping').filter({ hasText: '$24.99' }).waitFor();
+  assert.equal(await j.customer.getByTestId('shipping-method').filter({ hasText: 'International' }).getByRole('radio').isChecked(), true);
   await screenshot(j.customer, 'checkout');
   await j.customer.getByRole('button', { name: 'Place order' }).dblclick();
-  await j.customer.waitForURL(/\/orders\/[^/]+\?placed=1$/);
-  j.orderId = decodeURIComponent(new URL(j.customer.url()).pathname.split('/').pop()!);
+  // The order is placed; its pay step comes next.
+  await j.customer.waitForURL(/\/orders\/[^/]+\/pay\?placed=1$/);
+  j.orderId = decodeURIComponent(new URL(j.customer.url()).pathname.split('/')[2]);
   await j.customer.getByText('Thank you! Your order is placed.').waitFor();
-  await j.customer.getByText('Estimated delivery:').waitFor();
-  await j.customer.getByRole('cell', { name: j.product.name }).waitFor();
+  await j.customer.getByText(`2 × ${j.product.name}`).waitFor();
 
   const mine = await apiAs<{ items: { id: string; items: { quantity: number }[] }[] }>(j.customer, '/api/orders');
   assert.deepEqual(mine.items.map((order) => order.id), [j.orderId], 'one order, not two');
@@ -108,9 +111,12 @@ export async function reuseAddressAndCancel(j: Journey): Promise<void> {
   await j.customer.getByRole('link', { name: 'Cotton Socks (3 Pairs)' }).click();
   await j.customer.getByRole('button', { name: 'Add to cart' }).click();
   await j.customer.goto('/checkout');
-  assert.equal(await j.customer.getByRole('radio', { name: /12 Harbour Street/ }).isChecked(), true);
+  assert.equal(await j.customer.getByRole('radio', { name: /12 Harbour Street.*United Kingdom/ }).isChecked(), true);
+  await j.customer.getByTestId('shipping-method').filter({ hasText: 'International' }).waitFor();
   await j.customer.getByRole('button', { name: 'Place order' }).click();
-  await j.customer.waitForURL(/\/orders\/[^/]+\?placed=1$/);
+  await j.customer.waitForURL(/\/orders\/[^/]+\/pay\?placed=1$/);
+  await j.customer.getByRole('link', { name: 'Pay later: see your order' }).click();
+  await j.customer.getByTestId('payment-status').getByText('Awaiting payment').waitFor();
   j.customer.once('dialog', (dialog) => void dialog.accept());
   await j.customer.getByRole('button', { name: 'Cancel order' }).click();
   await j.customer.getByRole('heading', { name: /Cancelled/ }).waitFor();

@@ -6,6 +6,7 @@ import { Pool } from 'undici';
 /**
  * Request headers an upstream needs; everything else (cookies, hop-by-hop, host) stays at the gateway.
  * Never `x-service-token`: the credential of /internal calls must not come from outside.
+ * `stripe-signature` signs the webhook's body, which passes through unparsed, byte for byte.
  */
 const FORWARDED_REQUEST_HEADERS = [
   'accept',
@@ -16,6 +17,7 @@ const FORWARDED_REQUEST_HEADERS = [
   'idempotency-key',
   'if-match',
   'if-none-match',
+  'stripe-signature',
   'user-agent',
 ];
 

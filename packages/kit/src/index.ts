@@ -19,10 +19,11 @@ export { runService } from './server.ts';
 export { MAX_AMOUNT, Money, discountedAmount, percentToBasisPoints, basisPointsToPercent, assertCurrency } from './money.ts';
 export { ListQuery, Page, cursorPart, encodeCursor, decodeCursor, pageOf, type CursorPart } from './pagination.ts';
 export { Id, IdParams } from './ids.ts';
+export { canonicalJson, requestFingerprint } from './fingerprint.ts';
 export { batchedPer, createBatcher } from './batcher.ts';
 export { defineEvent, eventOf, handlerOf, subscriptionsOf, type EventContract } from './events/contract.ts';
 export {
-  DiscountChanged, OrderCancelled, OrderDelivered, OrderPlaced, OrderShipped, RatingChanged,
+  DiscountChanged, OrderCancelled, OrderDelivered, OrderPaid, OrderPlaced, OrderShipped, PaymentUpdated, RatingChanged,
   UserPasswordResetRequested, UserRegistered, UserVerificationRequested,
 } from './events/catalog.ts';
 export { startWorkLoop, type WorkLoop } from './work-loop.ts';

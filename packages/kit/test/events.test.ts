@@ -12,6 +12,7 @@ describe('event contracts', () => {
     assert.deepEqual(subscriptionsOf(OrderPlaced, OrderCancelled, OrderDelivered), {
       notifications: ['order.placed', 'order.cancelled', 'order.delivered'],
       reviews: ['order.delivered'],
+      payments: ['order.cancelled'],
     });
     assert.deepEqual(subscriptionsOf(DiscountChanged, RatingChanged), { products: ['discount.changed', 'rating.changed'] });
   });

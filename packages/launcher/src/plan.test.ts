@@ -29,6 +29,17 @@ test('notifications listens on base+7 (payments keeps base+6) and links its emai
   assert.equal(gateway.env.UPSTREAMS, 'users,notifications');
 });
 
+test('payments listens on base+6 with its own database, and orders and the gateway know where it is', () => {
+  const settings = readSettings({ EMPORIUM_PORT_BASE: '9000' }, '/repo');
+  const [orders, payments, gateway] = planProcesses(withServer(settings), ['orders', 'payments']);
+  assert.equal(payments.env.PORT, '9006');
+  assert.match(payments.env.DATABASE_URL, /\/emporium_payments$/);
+  assert.equal(payments.env.ORDERS_URL, 'http://127.0.0.1:9004');
+  assert.equal(orders.env.PAYMENTS_URL, 'http://127.0.0.1:9006');
+  assert.equal(gateway.env.PAYMENTS_URL, 'http://127.0.0.1:9006');
+  assert.equal(gateway.env.UPSTREAMS, 'orders,payments');
+});
+
 test('the embedded PostgreSQL server takes a port of its own, unless EMPORIUM_POSTGRES names a server', () => {
   const embedded = readSettings({ EMPORIUM_PORT_BASE: '9000' }, '/repo');
   assert.deepEqual(plannedPorts(embedded, ['users'])[0], { name: 'postgres', port: 9050, host: '127.0.0.1' });

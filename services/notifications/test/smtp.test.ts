@@ -25,6 +25,10 @@ describe('sending through SMTP', () => {
   const to = (address: string) => smtp.received.filter((m) => m.to.includes(address));
   const statuses = async () => (await svc.db.query<{ status: string; attempts: number; error: string | null }>('SELECT status, attempts, error FROM messages'));
 
+  const paidByCard = (refunded: number) => ({
+    provider: 'test_card', status: 'succeeded', amount: { amount: 6332, currency: 'USD' }, refundedAmount: { amount: refunded, currency: 'USD' },
+  });
+
   test('each event gives exactly one message, to the right person, saying the right things', async () => {
     const orderId = randomUUID();
     const short = orderId.slice(0, 8);
@@ -32,13 +36,15 @@ describe('sending through SMTP', () => {
       { type: 'user.registered', data: { userId: 'u-new', email: 'new@example.test', name: 'Nell', token: 'verify-token-1' } },
       { type: 'user.password_reset_requested', data: { userId: 'u-new', email: 'new@example.test', name: 'Nell', token: 'reset-token-1' } },
       { type: 'order.placed', data: orderData(orderId, ann.id) },
+      { type: 'order.paid', data: orderData(orderId, ann.id, { status: 'paid', payment: paidByCard(0) }) },
       { type: 'order.shipped', data: orderData(orderId, ann.id, { status: 'shipped', carrier: 'DHL', trackingNumber: 'JD014600003' }) },
       { type: 'order.delivered', data: orderData(orderId, ann.id, { status: 'delivered', carrier: 'DHL', trackingNumber: 'JD014600003' }) },
       { type: 'order.cancelled', data: orderData(randomUUID(), ann.id, { status: 'cancelled', note: 'payment not received' }) },
+      { type: 'order.cancelled', data: orderData(randomUUID(), ann.id, { status: 'cancelled', note: 'changed my mind', payment: paidByCard(0) }) },
     );
-    await eventually(async () => smtp.received.length, (n) => n >= 6);
+    await eventually(async () => smtp.received.length, (n) => n >= 8);
     await sleep(300); // room for a second copy to show up, if there were one
-    assert.equal(smtp.received.length, 6);
+    assert.equal(smtp.received.length, 8);
 
     // Two messages to one address may arrive in either order (each goes over its own SMTP session).
     const accountMail = to('new@example.test');
@@ -50,22 +56,30 @@ describe('sending through SMTP', () => {
     assert.match(reset.decoded, /https:\/\/shop\.test\/reset-password\?token=reset-token-1/);
 
     const orderMail = to(ann.email);
-    assert.equal(orderMail.length, 4);
+    assert.equal(orderMail.length, 6);
     const subject = (s: RegExp) => orderMail.find((m) => s.test(m.subject))!;
     const placed = subject(new RegExp(`^Order ${short} received`));
-    assert.match(placed.subject, /\$64\.99 to pay/);
+    assert.match(placed.subject, /\$63\.32 to pay/);
     assert.match(placed.decoded, /2 x Mug\s+\$15\.00/);
-    assert.match(placed.decoded, /Amount owed: \$64\.99/);
+    assert.match(placed.decoded, /Amount owed: \$63\.32/);
     assert.match(placed.decoded, /Kettle &lt;Deluxe&gt;/, 'names are escaped in the HTML part');
     assert.doesNotMatch(placed.decoded, /<script/i);
+    const paid = subject(new RegExp(`^Order ${short} is paid: your receipt$`));
+    assert.match(paid.decoded, /We received \$63\.32 by card \(test\)/);
+    for (const row of [/Subtotal\s+\$64\.99/, /Code WELCOME10\s+-\$6\.50/, /Shipping \(Standard\)\s+Free/, /Tax\s+\$4\.83/, /Total\s+\$63\.32/]) {
+      assert.match(paid.decoded, row, 'the receipt shows the whole breakdown');
+    }
     const shipped = subject(new RegExp(`^Order ${short} has shipped$`));
     assert.match(shipped.decoded, /Carrier\s+DHL/);
     assert.match(shipped.decoded, /Tracking number\s+JD014600003/);
     assert.match(shipped.decoded, /Estimated delivery\s+Tuesday, 15 January 2030/);
     const delivered = subject(new RegExp(`^Order ${short} was delivered$`));
     assert.match(delivered.decoded, /Review Mug: https:\/\/shop\.test\/products\/prod-mug#reviews/);
-    const cancelled = subject(/^Order [0-9a-f]{8} was cancelled$/);
-    assert.match(cancelled.decoded, /was cancelled: payment not received/);
+    const cancellations = orderMail.filter((m) => /^Order [0-9a-f]{8} was cancelled$/.test(m.subject));
+    const cancelled = cancellations.find((m) => /payment not received/.test(m.decoded))!;
+    assert.match(cancelled.decoded, /Nothing was charged/);
+    const refunded = cancellations.find((m) => /changed my mind/.test(m.decoded))!;
+    assert.match(refunded.decoded, /We are refunding \$63\.32 to the way you paid/);
     for (const m of smtp.received) {
       assert.match(m.decoded, /Content-Type: text\/plain/i);
       assert.match(m.decoded, /Content-Type: text\/html/i);

@@ -53,6 +53,17 @@ describe('checkout: what does not apply is a 422 from the quote and the order al
     }
   });
 
+  test('a code below its minimum names the minimum, so the shop can say how much more the basket needs', async () => {
+    const customer = await shop.customer();
+    const { code } = await calls.code({ minSubtotal: usd(2500) });
+    for (const res of [await calls.quote(customer, basket(line(), { promoCode: code })), await calls.place(customer, basket(line(), { promoCode: code }))]) {
+      assert.equal(res.statusCode, 422, res.body);
+      assert.deepEqual({ reason: res.json().reason, minSubtotal: res.json().minSubtotal }, { reason: 'minimum_not_met', minSubtotal: usd(2500) });
+    }
+    const ended = await calls.code({ startsAt: new Date(Date.now() - 7_200_000).toISOString(), endsAt: new Date(Date.now() - 3_600_000).toISOString(), minSubtotal: usd(2500) });
+    assert.equal((await calls.quote(customer, basket(line(), { promoCode: ended.code }))).json().minSubtotal, undefined, 'only a refusal for the minimum names it');
+  });
+
   test('a code used up in all, and one used up by this customer while others may still use it', async () => {
     const [ann, bob] = [await shop.customer(), await shop.customer()];
     const once = await calls.code({ usageLimit: 1 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { addBusinessDays } from '../src/orders/delivery-date.ts';
-import { canonicalJson, requestFingerprint } from '../src/orders/fingerprint.ts';
+import { canonicalJson, requestFingerprint } from '@emporium/kit';
 
 describe('request fingerprint', () => {
   test('the order of keys does not change the fingerprint, any value does', () => {

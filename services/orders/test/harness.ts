@@ -39,14 +39,14 @@ export const startDiscountsApp = (auth: TestAuth, productsUrl: string, env: Reco
   start((db) => buildDiscounts(discountsConfig({ AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PRODUCTS_URL: productsUrl, ...service.env, ...env }), { db }));
 
 /** Orders with TEST_METHOD among its shipping methods. */
-export const startOrdersApp = (auth: TestAuth, peers: { productsUrl: string; discountsUrl: string }, env: Record<string, string> = {}) =>
+export const startOrdersApp = (auth: TestAuth, peers: { productsUrl: string; discountsUrl: string }, env: Record<string, string> = {}, clock?: () => Date) =>
   start(async (db) => {
     const app = await buildOrders(
       ordersConfig({
         AUTH_PUBLIC_JWK: auth.publicJwk, LOG_LEVEL: 'silent', PRODUCTS_URL: peers.productsUrl, DISCOUNTS_URL: peers.discountsUrl,
-        REVIEWS_URL: NOBODY_URL, PEER_TIMEOUT_MS: '1000', ...service.env, ...env,
+        REVIEWS_URL: NOBODY_URL, PAYMENTS_URL: NOBODY_URL, PEER_TIMEOUT_MS: '1000', ...service.env, ...env,
       }),
-      { db },
+      { db, clock },
     );
     await insertMethod(db, TEST_METHOD);
     return app;
@@ -64,11 +64,11 @@ export interface Shop {
 }
 
 /** The three services wired together as in production. */
-export async function startShop(ordersEnv: Record<string, string> = {}): Promise<Shop> {
+export async function startShop(ordersEnv: Record<string, string> = {}, clock?: () => Date): Promise<Shop> {
   const auth = await createTestAuth();
   const products = await startProductsApp(auth);
   const discounts = await startDiscountsApp(auth, products.url);
-  const orders = await startOrdersApp(auth, { productsUrl: products.url, discountsUrl: discounts.url }, ordersEnv);
+  const orders = await startOrdersApp(auth, { productsUrl: products.url, discountsUrl: discounts.url }, ordersEnv, clock);
   return {
     auth, products, discounts, orders,
     employee: { authorization: `Bearer ${await auth.token({ role: 'employee', userId: 'employee-1' })}` },
@@ -116,6 +116,28 @@ export async function placeOrder(ordersUrl: string, headers: Record<string, stri
     signal,
   });
   return { status: res.status, text: await res.text(), headers: res.headers };
+}
+
+/**
+ * Marks the order paid the way payments does: a `payment.updated` event of a succeeded payment of its
+ * whole total, delivered to orders' inbox (the payments service itself is proved in services/payments).
+ */
+export async function markPaid(ordersUrl: string, order: { id: string; customerId: string; total: { amount: number; currency: string } }) {
+  const now = new Date().toISOString();
+  const res = await fetch(`${ordersUrl}/internal/events`, {
+    method: 'POST',
+    headers: { ...(await service.headers()), 'content-type': 'application/json' },
+    body: JSON.stringify({
+      events: [{
+        id: randomUUID(), source: 'payments', type: 'payment.updated', key: `payment-${order.id}`, seq: 1, occurredAt: now,
+        data: {
+          paymentId: `payment-${order.id}`, orderId: order.id, customerId: order.customerId, provider: 'test_card', status: 'succeeded',
+          amount: order.total, refundedAmount: { amount: 0, currency: order.total.currency }, paidAt: now, createdAt: now,
+        },
+      }],
+    }),
+  });
+  if (res.status !== 200) throw new Error(`payment event refused: ${res.status} ${await res.text()}`);
 }
 
 /** Units of the product in orders that are not cancelled, straight from the orders database. */

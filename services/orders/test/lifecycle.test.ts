@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { createProduct, orderBody, service, startShop, stockOf, type Shop } from './harness.ts';
+import { createProduct, eventually, markPaid, orderBody, service, startShop, stockOf, type Shop } from './harness.ts';
 
 describe('after the order: reading, cancelling, delivering', () => {
   let shop: Shop;
@@ -86,8 +86,38 @@ describe('after the order: reading, cancelling, delivering', () => {
     assert.equal(cancelledEvent.data.note, 'changed my mind');
   });
 
-  test('staff ship, hand over and deliver an order; shipped needs a carrier and a tracking number; other moves are 409', async () => {
+  /** Paid as payments would make it (a payment.updated event), with its estimated delivery counted from then. */
+  async function paid(placed: { id: string; customerId: string; total: { amount: number; currency: string } }) {
+    await markPaid(shop.orders.url, placed);
+    return eventually(async () => (await inject('GET', `/api/orders/${placed.id}`, shop.employee)).json(), (o) => o.status === 'paid', 5000);
+  }
+
+  test('only a payment makes an order paid: staff cannot, an unpaid order cannot ship, and payment adds a history entry and the payment', async () => {
     const placed = await order(ann);
+    const status = (body: object) => inject('POST', `/api/orders/${placed.id}/status`, shop.employee, body);
+    assert.equal((await status({ status: 'paid' })).statusCode, 409);
+    assert.equal((await status({ status: 'shipped', carrier: 'DHL', trackingNumber: 'JD1' })).statusCode, 409);
+    const after = await paid(placed);
+    assert.deepEqual(after.history.map((h: { status: string }) => h.status), ['pending', 'paid']);
+    assert.equal(after.payment.status, 'succeeded');
+    assert.deepEqual(after.payment.amount, placed.total);
+    assert.ok(new Date(after.estimatedDelivery) > new Date(after.payment.paidAt));
+    // The receipt goes to notifications with the whole breakdown and the payment.
+    const receipt = (await outbox(placed.id, 'notifications')).find((e) => e.type === 'order.paid');
+    assert.ok(receipt, 'an order.paid event for the receipt');
+    assert.deepEqual([receipt.data.status, receipt.data.subtotal, receipt.data.total, receipt.data.payment.status], ['paid', placed.subtotal, placed.total, 'succeeded']);
+    // A payment.updated for a cancelled order leaves it cancelled (payments refunds that payment).
+    const cancelled = await order(ann);
+    await inject('POST', `/api/orders/${cancelled.id}/cancel`, ann);
+    await markPaid(shop.orders.url, cancelled);
+    const read = (await inject('GET', `/api/orders/${cancelled.id}`, ann)).json();
+    assert.deepEqual([read.status, read.payment.status], ['cancelled', 'succeeded']);
+    assert.deepEqual((await outbox(cancelled.id, 'notifications')).map((e) => e.type), ['order.placed', 'order.cancelled'], 'no receipt for an order that stays cancelled');
+  });
+
+  test('staff ship, hand over and deliver a paid order; shipped needs a carrier and a tracking number; other moves are 409', async () => {
+    const placed = await order(ann);
+    await paid(placed);
     const status = (body: object, headers = shop.employee) => inject('POST', `/api/orders/${placed.id}/status`, headers, body);
     assert.equal((await status({ status: 'shipped', carrier: 'DHL', trackingNumber: 'JD1' }, ann)).statusCode, 403);
     assert.equal((await status({ status: 'shipped', carrier: 'DHL' })).statusCode, 400);
@@ -104,12 +134,12 @@ describe('after the order: reading, cancelling, delivering', () => {
     const later = '2030-01-15T12:00:00.000Z';
     const moved = (await status({ status: 'shipped', carrier: 'DHL', trackingNumber: 'JD1', estimatedDelivery: later })).json();
     assert.equal(moved.estimatedDelivery, later);
-    assert.equal(moved.history.length, 2);
+    assert.equal(moved.history.length, 3);
     assert.equal((await status({ status: 'out_for_delivery' })).statusCode, 200);
     const delivered = (await status({ status: 'delivered' })).json();
-    assert.deepEqual(delivered.history.map((h: { status: string }) => h.status), ['pending', 'shipped', 'out_for_delivery', 'delivered']);
-    assert.equal(delivered.history[1].note, 'left the warehouse');
-    for (const next of ['pending', 'cancelled', 'delivered', 'shipped']) {
+    assert.deepEqual(delivered.history.map((h: { status: string }) => h.status), ['pending', 'paid', 'shipped', 'out_for_delivery', 'delivered']);
+    assert.equal(delivered.history[2].note, 'left the warehouse');
+    for (const next of ['pending', 'paid', 'cancelled', 'delivered', 'shipped']) {
       assert.equal((await status({ status: next, carrier: 'DHL', trackingNumber: 'JD2' })).statusCode, 409, next);
     }
     const productIds = delivered.items.map((i: { productId: string }) => i.productId);
@@ -117,8 +147,8 @@ describe('after the order: reading, cancelling, delivering', () => {
     assert.deepEqual(toReviews.map((e) => e.type), ['order.delivered'], 'reviews gets only the event it handles');
     assert.deepEqual([toReviews[0].data.orderId, toReviews[0].data.customerId, toReviews[0].data.productIds], [placed.id, 'customer-ann', productIds]);
     const toNotifications = await outbox(placed.id, 'notifications');
-    assert.deepEqual(toNotifications.map((e) => e.type), ['order.placed', 'order.shipped', 'order.delivered']);
-    assert.deepEqual([toNotifications[1].data.carrier, toNotifications[1].data.trackingNumber], ['DHL', 'JD1']);
+    assert.deepEqual(toNotifications.map((e) => e.type), ['order.placed', 'order.paid', 'order.shipped', 'order.delivered']);
+    assert.deepEqual([toNotifications[2].data.carrier, toNotifications[2].data.trackingNumber], ['DHL', 'JD1']);
   });
 
   test('staff may cancel any pending order, and the stock goes back', async () => {
@@ -136,6 +166,7 @@ describe('after the order: reading, cancelling, delivering', () => {
     assert.deepEqual(await purchases('customer-ann'), { ordered: false, delivered: false });
     const placed = await order(ann, 1, product.id);
     assert.deepEqual(await purchases('customer-ann'), { ordered: true, delivered: false });
+    await paid(placed);
     for (const body of [{ status: 'shipped', carrier: 'UPS', trackingNumber: '1Z' }, { status: 'out_for_delivery' }, { status: 'delivered' }]) {
       assert.equal((await inject('POST', `/api/orders/${placed.id}/status`, shop.employee, body)).statusCode, 200);
     }

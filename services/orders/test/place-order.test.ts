@@ -29,11 +29,12 @@ describe('placing an order', () => {
     assert.equal(res.statusCode, 201, res.body);
     const order = res.json();
     assert.deepEqual(Object.keys(order).sort(), [
-      'carrier', 'createdAt', 'customerId', 'estimatedDelivery', 'history', 'id', 'items', 'promotion', 'shippingAddress', 'shippingMethod',
+      'carrier', 'createdAt', 'customer', 'customerId', 'estimatedDelivery', 'history', 'id', 'items', 'payment', 'promotion', 'shippingAddress', 'shippingMethod',
       'shippingTotal', 'status', 'subtotal', 'taxIncluded', 'taxTotal', 'total', 'trackingNumber', 'updatedAt',
     ]);
     assert.equal(order.customerId, 'customer-ann');
     assert.equal(order.status, 'pending');
+    assert.equal(order.payment, null, 'no payment yet');
     assert.deepEqual(order.items, [
       { productId: kettle.id, name: 'Kettle', image: '/images/products/kettle.svg', quantity: 3, unitPrice: usd(1999), discountPercent: 12.5, unitDiscountedPrice: usd(1749), lineTotal: usd(5247) },
       { productId: mug.id, name: 'Mug', image: '/images/products/kettle.svg', quantity: 1, unitPrice: usd(500), discountPercent: 0, unitDiscountedPrice: usd(500), lineTotal: usd(500) },

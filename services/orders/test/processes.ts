@@ -1,4 +1,4 @@
-// Products and discounts as real processes (node --import tsx .../server.ts), so a test can kill one and bring it back.
+// Services as real processes (node --import tsx .../server.ts), so a test can kill one and bring it back.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +17,9 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** A service on a fixed port with a database that outlives restarts. */
-export async function serviceProcess(name: 'products' | 'discounts', env: Record<string, string>): Promise<ServiceProcess> {
-  const port = await freePort();
+/** A service on a fixed port (`port`, or a free one) with a database that outlives restarts. */
+export async function serviceProcess(name: 'products' | 'discounts' | 'orders' | 'payments', env: Record<string, string>, port?: number): Promise<ServiceProcess> {
+  port ??= await freePort();
   const database = await createTestDatabase();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;

@@ -3,10 +3,11 @@ import { describe, test } from 'node:test';
 import { AppError } from '@emporium/kit';
 import { canCancel, checkStatusChangeShape, ORDER_STATUSES, planStatusChange, type OrderStatus } from '../src/orders/transitions.ts';
 
-const allowed = new Set(['pending>shipped', 'shipped>out_for_delivery', 'out_for_delivery>delivered', 'pending>cancelled']);
+// pending -> paid is not among them: only a succeeded payment makes an order paid (payments/payment-events.ts).
+const allowed = new Set(['paid>shipped', 'shipped>out_for_delivery', 'out_for_delivery>delivered', 'pending>cancelled', 'paid>cancelled']);
 
 describe('order status transitions', () => {
-  test('only pending -> shipped -> out_for_delivery -> delivered and pending -> cancelled advance; every other change is a 409', () => {
+  test('only paid -> shipped -> out_for_delivery -> delivered and pending|paid -> cancelled advance; every other change (pending -> paid and shipping an unpaid order included) is a 409', () => {
     for (const from of ORDER_STATUSES) {
       for (const to of ORDER_STATUSES) {
         if (allowed.has(`${from}>${to}`)) {
@@ -26,8 +27,8 @@ describe('order status transitions', () => {
     }
   });
 
-  test('only a pending order can be cancelled', () => {
-    assert.deepEqual(ORDER_STATUSES.filter(canCancel), ['pending']);
+  test('only a pending or paid order can be cancelled', () => {
+    assert.deepEqual(ORDER_STATUSES.filter(canCancel), ['pending', 'paid']);
   });
 
   test('shipped without a carrier or a tracking number is a 400 naming the missing fields', () => {

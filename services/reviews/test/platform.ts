@@ -1,4 +1,4 @@
-// Real products, discounts, orders and reviews apps on real HTTP ports and fresh databases, wired as in production.
+// Real products, discounts, orders, payments and reviews apps on real HTTP ports and fresh databases, wired as in production.
 import { randomUUID } from 'node:crypto';
 import type { App, Db, Role } from '@emporium/kit';
 import { createTestAuth, createTestServiceCredential, openTestDb, type TestAuth, type TestServiceCredential, freePort } from '@emporium/kit/testing';
@@ -8,6 +8,8 @@ import { buildApp as buildDiscounts } from '../../discounts/src/app.ts';
 import { readConfig as discountsConfig } from '../../discounts/src/config.ts';
 import { buildApp as buildOrders } from '../../orders/src/app.ts';
 import { readConfig as ordersConfig } from '../../orders/src/config.ts';
+import { buildApp as buildPayments } from '../../payments/src/app.ts';
+import { readConfig as paymentsConfig } from '../../payments/src/config.ts';
 import { buildApp as buildProducts } from '../../products/src/app.ts';
 import { readConfig as productsConfig } from '../../products/src/config.ts';
 import { buildApp as buildReviews } from '../src/app.ts';
@@ -22,13 +24,14 @@ export interface Running {
 
 export interface Platform {
   auth: TestAuth;
-  /** The secret the four services share (the gateway holds none): for calling their /internal routes. */
+  /** The secret the five services share (the gateway holds none): for calling their /internal routes. */
   service: TestServiceCredential;
   products: Running;
   discounts: Running;
   orders: Running;
+  payments: Running;
   reviews: Running;
-  /** The public entry point in front of the four: every /api call of the story goes through it. */
+  /** The public entry point in front of the five: every /api call of the story goes through it. */
   gateway: { app: App; url: string };
   bearer(role: Role, userId?: string, name?: string): Promise<Record<string, string>>;
   close(): Promise<void>;
@@ -49,27 +52,32 @@ export async function startPlatform(): Promise<Platform> {
   const products = await start((db) => buildProducts(productsConfig({ ...common, CACHE_TTL_MS: '0' }), { db }));
   const discounts = await start((db) => buildDiscounts(discountsConfig({ ...common, PRODUCTS_URL: products.url }), { db }));
   const reviewsPort = await freePort();
+  const paymentsPort = await freePort();
   const orders = await start((db) =>
-    buildOrders(ordersConfig({ ...common, DEMO_MODE: 'true', PRODUCTS_URL: products.url, DISCOUNTS_URL: discounts.url, REVIEWS_URL: `http://127.0.0.1:${reviewsPort}` }), { db }),
+    buildOrders(ordersConfig({
+      ...common, DEMO_MODE: 'true', PRODUCTS_URL: products.url, DISCOUNTS_URL: discounts.url, REVIEWS_URL: `http://127.0.0.1:${reviewsPort}`,
+      PAYMENTS_URL: `http://127.0.0.1:${paymentsPort}`,
+    }), { db }),
   );
+  const payments = await start((db) => buildPayments(paymentsConfig({ ...common, ORDERS_URL: orders.url, OUTBOX_INTERVAL_MS: '100' }), { db }), paymentsPort);
   const reviews = await start(
     (db) => buildReviews(reviewsConfig({ ...common, ORDERS_URL: orders.url, PRODUCTS_URL: products.url, OUTBOX_INTERVAL_MS: '100' }), { db }),
     reviewsPort,
   );
   const gateway = await buildGateway(gatewayConfig({
-    LOG_LEVEL: 'silent', UPSTREAMS: 'products,discounts,orders,reviews',
-    PRODUCTS_URL: products.url, DISCOUNTS_URL: discounts.url, ORDERS_URL: orders.url, REVIEWS_URL: reviews.url,
+    LOG_LEVEL: 'silent', UPSTREAMS: 'products,discounts,orders,payments,reviews',
+    PRODUCTS_URL: products.url, DISCOUNTS_URL: discounts.url, ORDERS_URL: orders.url, PAYMENTS_URL: payments.url, REVIEWS_URL: reviews.url,
   }));
   const gatewayUrl = await gateway.listen({ port: 0, host: '127.0.0.1' });
   return {
-    auth, service, products, discounts, orders, reviews, gateway: { app: gateway, url: gatewayUrl },
+    auth, service, products, discounts, orders, payments, reviews, gateway: { app: gateway, url: gatewayUrl },
     bearer: async (role, userId = `${role}-${randomUUID()}`, name = `Name of ${userId}`) => ({
       authorization: `Bearer ${await auth.token({ role, userId, name })}`,
     }),
     async close() {
       // Each app stops its relay before its database closes; peers may briefly see refused connections.
       await gateway.close();
-      for (const running of [reviews, orders, discounts, products]) await running.close();
+      for (const running of [reviews, payments, orders, discounts, products]) await running.close();
     },
   };
 }
@@ -107,12 +115,19 @@ export async function placeOrder(platform: Platform, customer: Record<string, st
   });
   const body = await res.json();
   if (res.status !== 201) throw new Error(`order failed: ${res.status} ${JSON.stringify(body)}`);
+  const paid = await fetch(`${platform.gateway.url}/api/payments`, {
+    method: 'POST',
+    headers: { ...customer, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({ orderId: body.id, provider: 'test_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' } }),
+  });
+  if (paid.status !== 201) throw new Error(`payment failed: ${paid.status} ${await paid.text()}`);
   return body.id;
 }
 
-/** An employee moves the order on until it is delivered. */
+/** An employee moves the order on until it is delivered, once its payment has made it paid. */
 export async function deliver(platform: Platform, orderId: string): Promise<void> {
   const employee = await platform.bearer('employee');
+  await eventually(() => call(`${platform.gateway.url}/api/orders/${orderId}`, { headers: employee }), (res) => res.body?.status === 'paid', 5000);
   const steps = [{ status: 'shipped', carrier: 'Posten', trackingNumber: 'TRACK-1' }, { status: 'out_for_delivery' }, { status: 'delivered' }];
   for (const step of steps) {
     const res = await call(`${platform.gateway.url}/api/orders/${orderId}/status`, { method: 'POST', headers: employee, body: step });
@@ -129,4 +144,5 @@ export async function sentEvents(db: Db, destination: string, source: string) {
   );
   return rows.map((r) => ({ id: r.event_id, source, type: r.type, key: r.key, seq: Number(r.seq), occurredAt: new Date(r.occurred_at).toISOString(), data: r.data }));
 }
-export { eventually } from '@emporium/kit/testing';
+import { eventually } from '@emporium/kit/testing';
+export { eventually };

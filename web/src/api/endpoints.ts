@@ -2,8 +2,9 @@
 import { SESSION_HEADERS } from '../auth/session.ts';
 import { api, download, request, type Query } from './client.ts';
 import type {
-  Body, Category, Discount, Me, Notification, Order, OrderStatus, Page, PlaceOrder, PriceQuote, Product, ProductInput,
-  Review, ReviewInput, ReviewPage, Role, Session, StatusChange, User, Suggestions, ImportJob, ProductPage,
+  Body, Category, CheckoutQuote, Discount, ImportJob, Me, NewPayment, Notification, Order, OrderStatus, Page, Payment, PlaceOrder, PriceQuote,
+  Product, ProductInput, ProductPage, Promotion, PromotionInput, QuoteRequest, Refund, RefundInput, Review, ReviewInput, ReviewPage, Role, Session,
+  ShippingMethod, ShippingMethodInput, StatusChange, Suggestions, TaxRate, User,
 } from './types.ts';
 
 export type { PlaceOrder, PriceQuote };
@@ -69,6 +70,46 @@ export const orders = {
   get: (id: string) => api.get<Order>(`/orders/${encodeURIComponent(id)}`),
   cancel: (id: string) => api.post<Order>(`/orders/${encodeURIComponent(id)}/cancel`),
   setStatus: (id: string, change: StatusChange) => api.post<Order>(`/orders/${encodeURIComponent(id)}/status`, change),
+};
+
+const paymentPath = (id: string) => `/payments/${encodeURIComponent(id)}`;
+export const payments = {
+  /** 201 whether it succeeded, failed or waits: a failed attempt is a record too. The same key replays the first answer. */
+  pay: (input: NewPayment, idempotencyKey: string) => api.post<Payment>('/payments', input, { 'Idempotency-Key': idempotencyKey }),
+  /** An order's payments, oldest first (its customer or staff). */
+  forOrder: (orderId: string) => api.get<{ items: Payment[] }>('/payments', { orderId }),
+  /** Staff: the bank transfer or cash of a manual payment arrived. */
+  capture: (id: string) => api.post<Payment>(`${paymentPath(id)}/capture`),
+  /** Staff: gives back part or all of a succeeded payment; more than is left is a 409. */
+  refund: (id: string, input: RefundInput) => api.post<Refund>(`${paymentPath(id)}/refunds`, input),
+};
+
+export const checkout = {
+  quote: (input: QuoteRequest) => api.post<CheckoutQuote>('/checkout/quote', input),
+};
+
+const methodPath = (id: string) => `/shipping-methods/${encodeURIComponent(id)}`;
+export const shippingMethods = {
+  /** The active methods delivering to the country; every active one without it. */
+  list: (country?: string) => api.get<{ items: ShippingMethod[] }>('/shipping-methods', { country }),
+  /** Every method, retired ones too (staff). */
+  all: () => api.get<{ items: ShippingMethod[] }>('/shipping-methods', { includeInactive: true }),
+  create: (input: ShippingMethodInput) => api.post<ShippingMethod>('/shipping-methods', input),
+  update: (id: string, input: Body<'patchShippingMethodsById'>) => api.patch<ShippingMethod>(methodPath(id), input),
+  remove: (id: string) => api.delete(methodPath(id)),
+};
+
+export const taxRates = {
+  list: () => api.get<{ items: TaxRate[] }>('/tax-rates'),
+  set: ({ country, ...rate }: TaxRate) => api.put<TaxRate>(`/tax-rates/${encodeURIComponent(country)}`, rate),
+  remove: (country: string) => api.delete(`/tax-rates/${encodeURIComponent(country)}`),
+};
+
+export const promotions = {
+  list: (query: { cursor?: string; limit?: number }) => api.get<Page<Promotion>>('/promotions', query),
+  create: (input: PromotionInput) => api.post<Promotion>('/promotions', input),
+  update: (id: string, input: Body<'patchPromotionsById'>) => api.patch<Promotion>(`/promotions/${encodeURIComponent(id)}`, input),
+  remove: (id: string) => api.delete(`/promotions/${encodeURIComponent(id)}`),
 };
 
 export const reviews = {

@@ -344,6 +344,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order's payments, oldest first (its customer or staff)
+         * @description Requires a signed-in user. Requires a signed-in user.
+         */
+        get: operations["getPayments"];
+        put?: never;
+        /**
+         * Pay an order (safe to retry with the same Idempotency-Key); 201 whether it succeeded, failed or waits
+         * @description Requires a signed-in user.
+         */
+        post: operations["postPayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm that a manual payment (bank transfer, cash) arrived
+         * @description Requires the employee role.
+         */
+        post: operations["postPaymentsByIdCapture"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give back part or all of a succeeded payment
+         * @description Requires the employee role.
+         */
+        post: operations["postPaymentsByIdRefunds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe's signed notifications (Stripe-Signature, STRIPE_WEBHOOK_SECRET); a bad signature is a 400 */
+        post: operations["postPaymentsWebhooksStripe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/prices": {
         parameters: {
             query?: never;
@@ -1736,7 +1817,7 @@ export interface operations {
                             sentAt: string | null;
                             status: "queued" | "sent" | "failed";
                             subject: string;
-                            /** @description verify_email, password_reset, order_placed, order_shipped, order_delivered, order_cancelled */
+                            /** @description verify_email, password_reset, order_placed, order_paid, order_shipped, order_delivered, order_cancelled */
                             template: string;
                             text: string;
                             /** @description The recipient's address; null only while it is being looked up */
@@ -1752,8 +1833,14 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description Placed at or after this time */
+                from?: string;
                 limit?: number;
-                status?: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                /** @description An order number's first characters (at least 4), or a customer's email */
+                q?: string;
+                status?: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                /** @description Placed before this time */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -1796,6 +1883,11 @@ export interface operations {
                             carrier: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The account as it was when the order was placed */
+                            customer: {
+                                email: string | null;
+                                name: string;
+                            };
                             customerId: string;
                             /** Format: date-time */
                             estimatedDelivery: string;
@@ -1804,7 +1896,7 @@ export interface operations {
                                 at: string;
                                 note?: string;
                                 /** @enum {unknown} */
-                                status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                                status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
                             }[];
                             id: string;
                             items: {
@@ -1832,6 +1924,27 @@ export interface operations {
                                     currency: string;
                                 };
                             }[];
+                            /** @description The order's latest payment; null before any */
+                            payment: {
+                                amount: {
+                                    /** @description Integer minor units, e.g. cents */
+                                    amount: number;
+                                    /** @description ISO 4217 */
+                                    currency: string;
+                                };
+                                id: string;
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                provider: string;
+                                refundedAmount: {
+                                    /** @description Integer minor units, e.g. cents */
+                                    amount: number;
+                                    /** @description ISO 4217 */
+                                    currency: string;
+                                };
+                                /** @enum {unknown} */
+                                status: "pending" | "succeeded" | "failed";
+                            } | null;
                             promotion: {
                                 amount: {
                                     /** @description Integer minor units, e.g. cents */
@@ -1864,7 +1977,7 @@ export interface operations {
                                 currency: string;
                             };
                             /** @enum {unknown} */
-                            status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                            status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
                             subtotal: {
                                 /** @description Integer minor units, e.g. cents */
                                 amount: number;
@@ -1963,6 +2076,11 @@ export interface operations {
                         carrier: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The account as it was when the order was placed */
+                        customer: {
+                            email: string | null;
+                            name: string;
+                        };
                         customerId: string;
                         /** Format: date-time */
                         estimatedDelivery: string;
@@ -1971,7 +2089,7 @@ export interface operations {
                             at: string;
                             note?: string;
                             /** @enum {unknown} */
-                            status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                            status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
                         }[];
                         id: string;
                         items: {
@@ -1999,6 +2117,27 @@ export interface operations {
                                 currency: string;
                             };
                         }[];
+                        /** @description The order's latest payment; null before any */
+                        payment: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            provider: string;
+                            refundedAmount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "pending" | "succeeded" | "failed";
+                        } | null;
                         promotion: {
                             amount: {
                                 /** @description Integer minor units, e.g. cents */
@@ -2031,7 +2170,7 @@ export interface operations {
                             currency: string;
                         };
                         /** @enum {unknown} */
-                        status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                        status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
                         subtotal: {
                             /** @description Integer minor units, e.g. cents */
                             amount: number;
@@ -2105,6 +2244,11 @@ export interface operations {
                         carrier: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The account as it was when the order was placed */
+                        customer: {
+                            email: string | null;
+                            name: string;
+                        };
                         customerId: string;
                         /** Format: date-time */
                         estimatedDelivery: string;
@@ -2113,7 +2257,7 @@ export interface operations {
                             at: string;
                             note?: string;
                             /** @enum {unknown} */
-                            status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                            status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
                         }[];
                         id: string;
                         items: {
@@ -2141,6 +2285,27 @@ export interface operations {
                                 currency: string;
                             };
                         }[];
+                        /** @description The order's latest payment; null before any */
+                        payment: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            provider: string;
+                            refundedAmount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "pending" | "succeeded" | "failed";
+                        } | null;
                         promotion: {
                             amount: {
                                 /** @description Integer minor units, e.g. cents */
@@ -2173,7 +2338,7 @@ export interface operations {
                             currency: string;
                         };
                         /** @enum {unknown} */
-                        status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                        status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
                         subtotal: {
                             /** @description Integer minor units, e.g. cents */
                             amount: number;
@@ -2253,6 +2418,11 @@ export interface operations {
                         carrier: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The account as it was when the order was placed */
+                        customer: {
+                            email: string | null;
+                            name: string;
+                        };
                         customerId: string;
                         /** Format: date-time */
                         estimatedDelivery: string;
@@ -2261,7 +2431,7 @@ export interface operations {
                             at: string;
                             note?: string;
                             /** @enum {unknown} */
-                            status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                            status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
                         }[];
                         id: string;
                         items: {
@@ -2289,6 +2459,27 @@ export interface operations {
                                 currency: string;
                             };
                         }[];
+                        /** @description The order's latest payment; null before any */
+                        payment: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            provider: string;
+                            refundedAmount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "pending" | "succeeded" | "failed";
+                        } | null;
                         promotion: {
                             amount: {
                                 /** @description Integer minor units, e.g. cents */
@@ -2321,7 +2512,7 @@ export interface operations {
                             currency: string;
                         };
                         /** @enum {unknown} */
-                        status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                        status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
                         subtotal: {
                             /** @description Integer minor units, e.g. cents */
                             amount: number;
@@ -2367,7 +2558,7 @@ export interface operations {
                     estimatedDelivery?: string;
                     note?: string;
                     /** @enum {unknown} */
-                    status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                    status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
                     trackingNumber?: string;
                 };
             };
@@ -2407,6 +2598,11 @@ export interface operations {
                         carrier: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The account as it was when the order was placed */
+                        customer: {
+                            email: string | null;
+                            name: string;
+                        };
                         customerId: string;
                         /** Format: date-time */
                         estimatedDelivery: string;
@@ -2415,7 +2611,7 @@ export interface operations {
                             at: string;
                             note?: string;
                             /** @enum {unknown} */
-                            status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                            status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
                         }[];
                         id: string;
                         items: {
@@ -2443,6 +2639,27 @@ export interface operations {
                                 currency: string;
                             };
                         }[];
+                        /** @description The order's latest payment; null before any */
+                        payment: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            provider: string;
+                            refundedAmount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "pending" | "succeeded" | "failed";
+                        } | null;
                         promotion: {
                             amount: {
                                 /** @description Integer minor units, e.g. cents */
@@ -2475,7 +2692,7 @@ export interface operations {
                             currency: string;
                         };
                         /** @enum {unknown} */
-                        status: "pending" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                        status: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
                         subtotal: {
                             /** @description Integer minor units, e.g. cents */
                             amount: number;
@@ -2499,6 +2716,372 @@ export interface operations {
                         trackingNumber: string | null;
                         /** Format: date-time */
                         updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    getPayments: {
+        parameters: {
+            query: {
+                orderId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            amount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            card: {
+                                brand: string;
+                                last4: string;
+                            } | null;
+                            /** @description stripe only, for Stripe.js to confirm the payment; shown to its customer */
+                            clientSecret?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description card_declined, insufficient_funds, expired_card, processing_error, ... */
+                            failureCode: string | null;
+                            id: string;
+                            orderId: string;
+                            provider: string;
+                            refundedAmount: {
+                                /** @description Integer minor units, e.g. cents */
+                                amount: number;
+                                /** @description ISO 4217 */
+                                currency: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "pending" | "succeeded" | "failed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postPayments: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per payment attempt; resend the same key to retry safely */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    card?: {
+                        /** @description Never stored */
+                        cvc: string;
+                        expMonth: number;
+                        expYear: number;
+                        /** @description Digits only; checked (Luhn) and never stored */
+                        number: string;
+                    };
+                    orderId: string;
+                    /**
+                     * @description test_card (the sandbox), manual (bank transfer, cash: an employee confirms it), stripe (when the shop has it)
+                     * @enum {unknown}
+                     */
+                    provider: "test_card" | "manual" | "stripe";
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        /** @description stripe only, for Stripe.js to confirm the payment; shown to its customer */
+                        clientSecret?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description card_declined, insufficient_funds, expired_card, processing_error, ... */
+                        failureCode: string | null;
+                        id: string;
+                        orderId: string;
+                        provider: string;
+                        refundedAmount: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        /** @enum {unknown} */
+                        status: "pending" | "succeeded" | "failed";
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postPaymentsByIdCapture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        card: {
+                            brand: string;
+                            last4: string;
+                        } | null;
+                        /** @description stripe only, for Stripe.js to confirm the payment; shown to its customer */
+                        clientSecret?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description card_declined, insufficient_funds, expired_card, processing_error, ... */
+                        failureCode: string | null;
+                        id: string;
+                        orderId: string;
+                        provider: string;
+                        refundedAmount: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        /** @enum {unknown} */
+                        status: "pending" | "succeeded" | "failed";
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postPaymentsByIdRefunds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: {
+                        /** @description Integer minor units, e.g. cents */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount: {
+                            /** @description Integer minor units, e.g. cents */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        id: string;
+                        paymentId: string;
+                        reason: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postPaymentsWebhooksStripe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        received: boolean;
                     };
                 };
             };

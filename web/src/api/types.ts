@@ -43,12 +43,35 @@ export type OrderLine = Order['items'][number];
 export type PlaceOrder = Body<'postOrders'>;
 export type StatusChange = Body<'postOrdersByIdStatus'>;
 
+// Checkout (issue 15): shipping methods, tax rates, promotion codes and the priced basket.
+export type ShippingMethod = Answer<'getShippingMethods'>['items'][number];
+export type ShippingMethodInput = Body<'postShippingMethods'>;
+export type TaxRate = Answer<'getTaxRates'>['items'][number];
+export type Promotion = Answer<'getPromotions'>['items'][number];
+export type PromotionInput = Body<'postPromotions'>;
+export type PromotionType = Promotion['type'];
+export type CheckoutQuote = Answer<'postCheckoutQuote'>;
+export type QuoteRequest = Body<'postCheckoutQuote'>;
+/** The money of a checkout, line by line: what a quote answers and what an order keeps. */
+export type Breakdown = Pick<CheckoutQuote, 'subtotal' | 'promotion' | 'shippingMethod' | 'shippingTotal' | 'taxTotal' | 'taxIncluded' | 'total'>;
+/** Why a code does not apply: the `reason` of a PROMOTION.NOT_APPLICABLE problem. */
+export type PromotionRefusal = 'unknown' | 'not_started' | 'ended' | 'used_up' | 'minimum_not_met';
+
 export type ReviewPage = Answer<'getProductsByIdReviews'>;
 export type Review = ReviewPage['items'][number];
 export type RatingSummary = ReviewPage['summary'];
 export type ReviewInput = Body<'postProductsByIdReviews'>;
 
 export type Notification = Answer<'getNotifications'>['items'][number];
+
+// Payments (issue 16): an order's attempts to pay, the money refunded, and an attempt as sent.
+export type Payment = Answer<'getPayments'>['items'][number];
+export type PaymentStatus = Payment['status'];
+export type NewPayment = Body<'postPayments'>;
+export type PaymentProvider = NewPayment['provider'];
+export type CardInput = NonNullable<NewPayment['card']>;
+export type Refund = Answer<'postPaymentsByIdRefunds'>;
+export type RefundInput = Body<'postPaymentsByIdRefunds'>;
 
 /** What the web UI holds of a session: the refresh token stays in the gateway's httpOnly cookie. */
 export interface Session {

@@ -14,6 +14,7 @@ export interface CartLine {
 export const MAX_QUANTITY = 99;
 export const MAX_LINES = 50;
 const STORAGE_KEY = 'emporium.cart';
+const PROMO_KEY = 'emporium.promo';
 
 export function loadCart(): CartLine[] {
   try {
@@ -26,6 +27,13 @@ export function loadCart(): CartLine[] {
 
 export function saveCart(lines: CartLine[]): void {
   localStorage.setItem(STORAGE_KEY, JSON.stringify(lines));
+}
+
+/** The promotion code the customer entered goes with the cart from the cart page to the checkout. */
+export const loadPromoCode = (): string | null => localStorage.getItem(PROMO_KEY) || null;
+export function savePromoCode(code: string | null): void {
+  if (code) localStorage.setItem(PROMO_KEY, code);
+  else localStorage.removeItem(PROMO_KEY);
 }
 
 export const clampQuantity = (quantity: number) => Math.max(1, Math.min(MAX_QUANTITY, Math.floor(quantity) || 1));
@@ -50,7 +58,7 @@ export const cartCount = (lines: CartLine[]) => lines.reduce((total, line) => to
 
 export const onCartStorage = (listener: () => void) => {
   const handler = (event: StorageEvent) => {
-    if (event.key === STORAGE_KEY) listener();
+    if (event.key === STORAGE_KEY || event.key === PROMO_KEY) listener();
   };
   window.addEventListener('storage', handler);
   return () => window.removeEventListener('storage', handler);

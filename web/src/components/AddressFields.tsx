@@ -1,5 +1,7 @@
 // The fields of a shipping address, with errors keyed like "shippingAddress.city".
 import type { Address } from '../api/types.ts';
+import { countryCode, countryName } from '../countries.ts';
+import { CountrySelect } from './CountrySelect.tsx';
 import { TextField } from './Field.tsx';
 
 export const emptyAddress: Address = { name: '', line1: '', line2: '', city: '', postalCode: '', country: '' };
@@ -27,24 +29,28 @@ export function AddressFields({ value, onChange, errors, errorPrefix }: AddressF
         <TextField label="City" autoComplete="address-level2" required {...field('city')} />
         <TextField label="Postal code" autoComplete="postal-code" required {...field('postalCode')} />
       </div>
-      <TextField label="Country" autoComplete="country-name" required {...field('country')} />
+      <CountrySelect label="Country" autoComplete="country" required value={countryCode(value.country) ?? ''}
+        onChange={(country) => onChange({ ...value, country })} error={errors[`${errorPrefix}.country`]} />
     </div>
   );
 }
 
 /**
  * Just the fields a shipping address has, trimmed: a saved address's id stays behind (orders
- * refuse unknown fields) and an empty optional line is left out rather than sent as "".
+ * refuse unknown fields) and an empty optional line is left out rather than sent as "". The country
+ * becomes its code where it can: addresses saved before hold the name that was typed.
  */
 export function cleanAddress(address: Address): Address {
   const text = (value: string | undefined) => String(value ?? '').trim();
   const clean: Address = {
     name: text(address.name), line1: text(address.line1), city: text(address.city),
-    postalCode: text(address.postalCode), country: text(address.country),
+    postalCode: text(address.postalCode), country: countryCode(address.country) ?? text(address.country),
   };
   return text(address.line2) ? { ...clean, line2: text(address.line2) } : clean;
 }
 
 export function addressText(address: Address): string {
-  return [address.name, address.line1, address.line2, `${address.postalCode} ${address.city}`, address.country].filter(Boolean).join(', ');
+  const code = countryCode(address.country);
+  const country = code ? countryName(code) : address.country;
+  return [address.name, address.line1, address.line2, `${address.postalCode} ${address.city}`, country].filter(Boolean).join(', ');
 }

@@ -1,4 +1,5 @@
-// What an order contains and where it goes; shared by the customer's and the employee's views.
+// What an order contains and where it goes; shared by the customer's and the employee's views. What it
+// costs, line by line, is the Breakdown beside it.
 import type { Order } from '../api/types.ts';
 import { formatMoney, formatPercent } from '../format.ts';
 import { Link } from 'react-router';
@@ -29,9 +30,6 @@ export function OrderLines({ order, linkProducts }: { order: Order; linkProducts
           </tr>
         ))}
       </tbody>
-      <tfoot>
-        <tr><th scope="row" colSpan={3}>Total</th><td><strong>{formatMoney(order.total)}</strong></td></tr>
-      </tfoot>
     </table>
   );
 }

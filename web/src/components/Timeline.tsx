@@ -2,8 +2,8 @@
 import type { Order, OrderStatus } from '../api/types.ts';
 import { formatDate, formatDateTime, statusLabels } from '../format.ts';
 
-const steps: OrderStatus[] = ['pending', 'shipped', 'out_for_delivery', 'delivered'];
-const stepNames: Record<string, string> = { pending: 'Order placed', shipped: 'Shipped', out_for_delivery: 'Out for delivery', delivered: 'Delivered' };
+const steps: OrderStatus[] = ['pending', 'paid', 'shipped', 'out_for_delivery', 'delivered'];
+const stepNames: Record<string, string> = { pending: 'Order placed', paid: 'Paid', shipped: 'Shipped', out_for_delivery: 'Out for delivery', delivered: 'Delivered' };
 
 export function Timeline({ order }: { order: Order }) {
   const when = (status: OrderStatus) => [...order.history].reverse().find((entry) => entry.status === status);

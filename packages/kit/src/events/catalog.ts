@@ -62,16 +62,27 @@ const OrderFacts = Type.Object({
   trackingNumber: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   estimatedDelivery: Type.Optional(Type.String()),
   note: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** The order's latest payment when the event was written (a cancelled paid order is refunded by payments). */
+  payment: Type.Optional(Type.Union([
+    Type.Object({ provider: Type.String(), status: Type.String(), amount: Money, refundedAmount: Money }),
+    Type.Null(),
+  ])),
 });
 
 /** Written when an order is placed: the customer is emailed what is owed. */
 export const OrderPlaced = defineEvent({ type: 'order.placed', snapshot: false, consumers: ['notifications'], data: OrderFacts });
 
+/** A succeeded payment of the whole total made the order paid: the customer is emailed the receipt. */
+export const OrderPaid = defineEvent({ type: 'order.paid', snapshot: false, consumers: ['notifications'], data: OrderFacts });
+
 /** The parcel left, with carrier and tracking number: the customer is emailed. */
 export const OrderShipped = defineEvent({ type: 'order.shipped', snapshot: false, consumers: ['notifications'], data: OrderFacts });
 
-/** Written when an order is cancelled: the customer is emailed. */
-export const OrderCancelled = defineEvent({ type: 'order.cancelled', snapshot: false, consumers: ['notifications'], data: OrderFacts });
+/**
+ * Written when an order is cancelled: the customer is emailed, and payments refunds what is left of the
+ * order's succeeded payment (and refunds a payment that succeeds later, the expiry race).
+ */
+export const OrderCancelled = defineEvent({ type: 'order.cancelled', snapshot: false, consumers: ['notifications', 'payments'], data: OrderFacts });
 
 /** The order reached the customer: reviews of its products become verified purchases; the customer is invited to review. */
 export const OrderDelivered = defineEvent({ type: 'order.delivered', snapshot: false, consumers: ['reviews', 'notifications'], data: OrderFacts });
@@ -90,3 +101,25 @@ export const UserVerificationRequested = defineEvent({ type: 'user.verification_
 
 /** A password reset link, asked for with the account's email. */
 export const UserPasswordResetRequested = defineEvent({ type: 'user.password_reset_requested', snapshot: false, consumers: ['notifications'], data: AccountEmail });
+
+/**
+ * A payment as it stands now (its whole summary, so a consumer keeps the newest only). Key: paymentId.
+ * Orders moves a pending order to `paid` on a succeeded payment of its whole total and shows the latest
+ * payment on the order.
+ */
+export const PaymentUpdated = defineEvent({
+  type: 'payment.updated',
+  snapshot: true,
+  consumers: ['orders'],
+  data: Type.Object({
+    paymentId: Type.String(),
+    orderId: Type.String(),
+    customerId: Type.String(),
+    provider: Type.String(),
+    status: Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')]),
+    amount: Money,
+    refundedAmount: Money,
+    paidAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+  }),
+});

@@ -55,8 +55,14 @@ const MESSAGES: Record<NotApplicable, string> = {
   minimum_not_met: 'The order is below the minimum this promotion needs',
 };
 
-export const notApplicable = (reason: NotApplicable) =>
-  new AppError('PROMOTION.NOT_APPLICABLE', 422, MESSAGES[reason], { reason });
+/**
+ * The refusal with its reason; below a minimum it also names the minimum, so the shop can tell the customer
+ * how much more the basket needs ("Add $12.00 more to use this code").
+ */
+export function notApplicable(reason: NotApplicable, promotion: Promotion | null, currency: string): AppError {
+  const minimum = reason === 'minimum_not_met' && promotion?.minSubtotal != null ? { minSubtotal: { amount: promotion.minSubtotal, currency } } : {};
+  return new AppError('PROMOTION.NOT_APPLICABLE', 422, MESSAGES[reason], { reason, ...minimum });
+}
 
 export const termsOf = (p: Promotion): PromotionTerms => ({ id: p.id, code: p.code, type: p.type, percentBps: p.percentBps, amount: p.amount });
 

@@ -15,7 +15,7 @@ export async function checkPromotion(deps: PromotionDeps, use: PromotionUse): Pr
   const promotion = await repo.findByCode(deps.db, normalizeCode(use.code));
   const uses = promotion ? await repo.customerUses(deps.db, promotion.id, use.customerId) : 0;
   const reason = whyNotApplicable(promotion, deps.clock(), use.subtotal.amount, uses);
-  if (reason) throw notApplicable(reason);
+  if (reason) throw notApplicable(reason, promotion, deps.shopCurrency);
   return termsOf(promotion!);
 }
 
@@ -32,7 +32,7 @@ export async function redeemPromotion(deps: PromotionDeps, orderId: string, use:
     if (promotion && earlier?.promotionId === promotion.id && !earlier.released) return termsOf(promotion);
     const uses = promotion ? await repo.customerUses(tx, promotion.id, use.customerId) : 0;
     const reason = whyNotApplicable(promotion, deps.clock(), use.subtotal.amount, uses);
-    if (reason) throw notApplicable(reason);
+    if (reason) throw notApplicable(reason, promotion, deps.shopCurrency);
     await repo.addRedemption(tx, orderId, promotion!.id, use.customerId);
     return termsOf(promotion!);
   });

@@ -3,7 +3,7 @@ import type { EventEnvelope, EventHandler, Queryable } from '@emporium/kit';
 import { insertMessage } from '../messages/messages.repository.ts';
 import { passwordReset, verifyEmail, type AccountTokenData } from '../templates/account.ts';
 import type { Rendered, Shop } from '../templates/layout.ts';
-import { orderCancelled, orderDelivered, orderPlaced, orderShipped, type OrderEventData } from '../templates/orders.ts';
+import { orderCancelled, orderDelivered, orderPaid, orderPlaced, orderShipped, type OrderEventData } from '../templates/orders.ts';
 
 /** users' account events: the address and the token travel in the event (docs/ARCHITECTURE.md, Events). */
 interface AccountEventData extends AccountTokenData {
@@ -45,6 +45,7 @@ export function notificationHandlers(shop: Shop): Record<string, EventHandler> {
     'user.verification_requested': toAddress('verify_email', verifyEmail, shop),
     'user.password_reset_requested': toAddress('password_reset', passwordReset, shop),
     'order.placed': toCustomer('order_placed', orderPlaced, shop),
+    'order.paid': toCustomer('order_paid', orderPaid, shop),
     'order.shipped': toCustomer('order_shipped', orderShipped, shop),
     'order.delivered': toCustomer('order_delivered', orderDelivered, shop),
     'order.cancelled': toCustomer('order_cancelled', orderCancelled, shop),

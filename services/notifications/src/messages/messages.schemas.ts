@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 export const Notification = Type.Object({
   id: Type.String(),
   to: Type.Union([Type.String(), Type.Null()], { description: "The recipient's address; null only while it is being looked up" }),
-  template: Type.String({ description: 'verify_email, password_reset, order_placed, order_shipped, order_delivered, order_cancelled' }),
+  template: Type.String({ description: 'verify_email, password_reset, order_placed, order_paid, order_shipped, order_delivered, order_cancelled' }),
   subject: Type.String(),
   text: Type.String(),
   html: Type.String(),

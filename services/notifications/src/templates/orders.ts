@@ -18,6 +18,8 @@ export interface OrderEventData {
   shippingTotal?: Money;
   taxTotal?: Money;
   taxIncluded?: boolean;
+  /** The latest payment when the event was written (absent from older events). */
+  payment?: { provider: string; status: string; amount: Money; refundedAmount: Money } | null;
   shippingAddress: { name: string; line1: string; line2?: string; city: string; postalCode: string; country: string };
   carrier: string | null;
   trackingNumber: string | null;
@@ -70,6 +72,22 @@ export function orderPlaced(shop: Shop, order: OrderEventData): Rendered {
   });
 }
 
+const PAID_WITH: Record<string, string> = { test_card: 'card (test)', manual: 'bank transfer', stripe: 'card' };
+
+export function orderPaid(shop: Shop, order: OrderEventData): Rendered {
+  const paidWith = order.payment ? ` by ${PAID_WITH[order.payment.provider] ?? order.payment.provider}` : '';
+  return render(shop, {
+    subject: `Order ${shortId(order.orderId)} is paid: your receipt`,
+    greeting: `Hello ${order.shippingAddress.name},`,
+    paragraphs: [
+      `We received ${formatMoney(order.total)}${paidWith} for your order ${shortId(order.orderId)}. Thank you!`,
+      ...(order.estimatedDelivery ? [`We are packing it now; it should arrive by ${formatDate(order.estimatedDelivery)}.`] : []),
+    ],
+    rows: lineRows(order),
+    action: orderLink(shop, order),
+  });
+}
+
 export function orderShipped(shop: Shop, order: OrderEventData): Rendered {
   const rows: Array<[string, string]> = [
     ['Carrier', order.carrier ?? '-'],
@@ -101,9 +119,18 @@ export function orderCancelled(shop: Shop, order: OrderEventData): Rendered {
     greeting: `Hello ${order.shippingAddress.name},`,
     paragraphs: [
       `Your order ${shortId(order.orderId)} was cancelled${order.note ? `: ${order.note}` : ''}.`,
-      'Nothing was charged for it, so nothing is owed.',
+      refundSentence(order),
     ],
     rows: lineRows(order),
     action: orderLink(shop, order),
   });
+}
+
+/** What happens to the money of a cancelled order: payments refunds whatever is left of a succeeded payment. */
+function refundSentence(order: OrderEventData): string {
+  const payment = order.payment;
+  if (payment?.status !== 'succeeded') return 'Nothing was charged for it, so nothing is owed.';
+  const left = { amount: payment.amount.amount - payment.refundedAmount.amount, currency: payment.amount.currency };
+  if (left.amount <= 0) return `Your payment of ${formatMoney(payment.amount)} was refunded in full.`;
+  return `We are refunding ${formatMoney(left)} to the way you paid; banks usually show it within a few days.`;
 }

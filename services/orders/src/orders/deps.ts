@@ -1,4 +1,4 @@
-import { OrderCancelled, OrderDelivered, OrderPlaced, OrderShipped, subscriptionsOf, type Db, type Subscriptions } from '@emporium/kit';
+import { OrderCancelled, OrderDelivered, OrderPaid, OrderPlaced, OrderShipped, subscriptionsOf, type Db, type Subscriptions } from '@emporium/kit';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DiscountsClient, ProductsClient } from './peers.ts';
 import type { ReleaseHolds } from './releases.ts';
@@ -23,4 +23,4 @@ export interface OrderDeps {
 }
 
 /** Who receives the order events: the consumers their contracts name. */
-export const ORDER_EVENTS: Subscriptions = subscriptionsOf(OrderPlaced, OrderShipped, OrderCancelled, OrderDelivered);
+export const ORDER_EVENTS: Subscriptions = subscriptionsOf(OrderPlaced, OrderPaid, OrderShipped, OrderCancelled, OrderDelivered);

@@ -1,5 +1,6 @@
 import { basisPointsToPercent } from '@emporium/kit';
 import type { Breakdown } from '../checkout/breakdown.ts';
+import type { PaymentSummary } from '../payments/payments.repository.ts';
 import type { NewOrder } from './orders.repository.ts';
 import type { OrderJson } from './orders.schemas.ts';
 import type { PricedLine } from './pricing.ts';
@@ -41,6 +42,7 @@ export function toOrderJson(order: NewOrder): OrderJson {
   return {
     id: order.id,
     customerId: order.customerId,
+    customer: order.customer,
     status: order.status,
     items: itemsJson(order.lines, order.currency),
     ...breakdownJson(order, order.currency),
@@ -49,8 +51,18 @@ export function toOrderJson(order: NewOrder): OrderJson {
     carrier: order.carrier,
     trackingNumber: order.trackingNumber,
     history: order.history.map((h) => ({ status: h.status, at: h.at.toISOString(), ...(h.note === null ? {} : { note: h.note }) })),
+    payment: paymentJson(order.payment ?? null),
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
+  };
+}
+
+function paymentJson(payment: PaymentSummary | null): OrderJson['payment'] {
+  if (!payment) return null;
+  const money = (amount: number) => ({ amount, currency: payment.currency });
+  return {
+    id: payment.id, provider: payment.provider, status: payment.status, amount: money(payment.amount),
+    refundedAmount: money(payment.refundedAmount), paidAt: payment.paidAt?.toISOString() ?? null,
   };
 }
 
@@ -73,5 +85,8 @@ export const orderEventData = (order: NewOrder) => {
     trackingNumber: order.trackingNumber,
     estimatedDelivery: order.estimatedDelivery.toISOString(),
     note: last?.note ?? null,
+    payment: order.payment
+      ? { provider: order.payment.provider, status: order.payment.status, amount: money(order.payment.amount), refundedAmount: money(order.payment.refundedAmount) }
+      : null,
   };
 };

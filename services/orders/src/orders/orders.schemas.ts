@@ -38,7 +38,15 @@ export const IdempotencyHeaders = Type.Object({
 
 export const OrderParams = IdParams;
 
-export const OrderListQuery = Type.Object({ ...ListQuery, status: Type.Optional(OrderStatusSchema) });
+export const OrderListQuery = Type.Object({
+  ...ListQuery,
+  status: Type.Optional(OrderStatusSchema),
+  q: Type.Optional(Type.String({
+    minLength: 1, maxLength: 254, pattern: '^[^\\s,]+$', description: "An order number's first characters (at least 4), or a customer's email",
+  })),
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'Placed at or after this time' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'Placed before this time' })),
+});
 export type OrderListInput = Static<typeof OrderListQuery>;
 
 export const StatusChangeBody = Type.Object({
@@ -74,10 +82,19 @@ export const BreakdownFields = {
   taxIncluded: Type.Boolean({ description: 'true: taxTotal is the part of the prices that is tax; false: it was added to the total' }),
   total: Money,
 };
+const OrderPayment = Type.Object({
+  id: Type.String(),
+  provider: Type.String(),
+  status: Type.Enum(['pending', 'succeeded', 'failed']),
+  amount: Money,
+  refundedAmount: Money,
+  paidAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
 
 export const Order = Type.Object({
   id: Type.String(),
   customerId: Type.String(),
+  customer: Type.Object({ name: Type.String(), email: Type.Union([Type.String(), Type.Null()]) }, { description: 'The account as it was when the order was placed' }),
   status: OrderStatusSchema,
   items: Type.Array(OrderItem),
   ...BreakdownFields,
@@ -86,6 +103,7 @@ export const Order = Type.Object({
   carrier: Type.Union([Type.String(), Type.Null()]),
   trackingNumber: Type.Union([Type.String(), Type.Null()]),
   history: Type.Array(Type.Object({ status: OrderStatusSchema, at: Type.String({ format: 'date-time' }), note: Type.Optional(Type.String()) })),
+  payment: Type.Union([OrderPayment, Type.Null()], { description: "The order's latest payment; null before any" }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });

@@ -20,16 +20,29 @@ export async function getOrder(deps: OrderDeps, user: AuthUser, orderId: string)
   return toOrderJson(order);
 }
 
-/** Customers see their own orders; staff see everyone's. Newest first. */
+/** Customers see their own orders; staff see everyone's. Newest first, narrowed by status, search and dates. */
 export async function listOrders(deps: OrderDeps, user: AuthUser, query: OrderListInput) {
   const beforeSeq = decodeCursor(query.cursor, [cursorPart.integer])?.[0];
   const rows = await selectOrders(deps.db, {
     customerId: isStaff(user) ? undefined : user.userId,
     status: query.status,
+    ...searchOf(query.q),
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
     beforeSeq,
     limit: query.limit + 1,
   });
   return pageOf(rows, query.limit, toOrderJson, (row) => [row.seq]);
+}
+
+/** `q` is an email when it has an @, else the first characters of an order number (as the order's pages show it). */
+function searchOf(q: string | undefined): { email?: string; idPrefix?: string } {
+  if (q === undefined) return {};
+  if (q.includes('@')) return { email: q };
+  if (/^[0-9a-f-]{4,36}$/i.test(q)) return { idPrefix: q.toLowerCase() };
+  throw new AppError('REQUEST.INVALID', 400, 'Search by an order number (its first 4 characters or more) or an email', {
+    errors: [{ path: '/query/q', message: 'is neither an order number nor an email' }],
+  });
 }
 
 /** The owner or staff cancel a pending order; its stock and its code's use go back. */
@@ -42,6 +55,26 @@ export async function cancelOrder(deps: OrderDeps, user: AuthUser, orderId: stri
     return { status: 'cancelled', note };
   });
 }
+
+/**
+ * The platform cancels an order still unpaid after its time (payments/expiry.ts), through the same path as
+ * any cancellation (stock, promotion use, events). False when it was paid or cancelled meanwhile: the
+ * check is made again under the order's row lock, so several orders instances may expire at once.
+ */
+export async function expireUnpaidOrder(deps: OrderDeps, orderId: string): Promise<boolean> {
+  try {
+    await changeOrder(deps, orderId, (current) => {
+      if (current.status !== 'pending') throw new NotDue();
+      return { status: 'cancelled', note: 'payment not received' };
+    });
+    return true;
+  } catch (err) {
+    if (err instanceof NotDue) return false;
+    throw err;
+  }
+}
+
+class NotDue extends Error {}
 
 /** Staff move an order along its lifecycle, or change an open order's delivery details. */
 export async function changeStatus(deps: OrderDeps, orderId: string, change: StatusChangeInput): Promise<OrderJson> {

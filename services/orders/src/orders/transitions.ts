@@ -1,10 +1,12 @@
 import { AppError } from '@emporium/kit';
 
-export const ORDER_STATUSES = ['pending', 'shipped', 'out_for_delivery', 'delivered', 'cancelled'] as const;
+export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'out_for_delivery', 'delivered', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+// `paid` comes only from a succeeded payment (payments/payment-events.ts), never from a staff request.
 const NEXT: Record<OrderStatus, OrderStatus[]> = {
-  pending: ['shipped', 'cancelled'],
+  pending: ['paid', 'cancelled'],
+  paid: ['shipped', 'cancelled'],
   shipped: ['out_for_delivery'],
   out_for_delivery: ['delivered'],
   delivered: [],
@@ -37,6 +39,9 @@ export function checkStatusChangeShape(change: StatusChange): void {
  * carrier, tracking number). Anything else is a 409.
  */
 export function planStatusChange(from: OrderStatus, to: OrderStatus): 'advance' | 'update' {
+  if (to === 'paid' && from !== 'paid') {
+    throw new AppError('ORDER.INVALID_TRANSITION', 409, 'An order becomes paid only through a succeeded payment', { from, to });
+  }
   if (NEXT[from].includes(to)) return 'advance';
   if (from === to && !isFinal(from)) return 'update';
   throw new AppError('ORDER.INVALID_TRANSITION', 409, `An order that is ${from.replace(/_/g, ' ')} cannot become ${to.replace(/_/g, ' ')}`, {

@@ -8,7 +8,10 @@ import { OrderConsolePage } from './OrderConsolePage.tsx';
 import { OrdersConsolePage } from './OrdersConsolePage.tsx';
 import { ProductEditPage } from './ProductEditPage.tsx';
 import { ProductsConsolePage } from './ProductsConsolePage.tsx';
+import { PromotionsPage } from './PromotionsPage.tsx';
 import { ReviewsQueuePage } from './ReviewsQueuePage.tsx';
+import { ShippingMethodsPage } from './ShippingMethodsPage.tsx';
+import { TaxRatesPage } from './TaxRatesPage.tsx';
 import { UsersPage } from './UsersPage.tsx';
 
 const sections = [
@@ -16,6 +19,9 @@ const sections = [
   ['/console/import', 'Import and export'],
   ['/console/low-stock', 'Low stock'],
   ['/console/orders', 'Orders'],
+  ['/console/shipping', 'Shipping'],
+  ['/console/tax-rates', 'Tax rates'],
+  ['/console/promotions', 'Promotions'],
   ['/console/reviews', 'Reviews'],
   ['/console/mail', 'Outgoing mail'],
 ] as const;
@@ -35,6 +41,9 @@ function ConsolePages({ isAdmin }: { isAdmin: boolean }) {
       <Route path="low-stock" element={<LowStockPage />} />
       <Route path="orders" element={<OrdersConsolePage />} />
       <Route path="orders/:id" element={<Order />} />
+      <Route path="shipping" element={<ShippingMethodsPage />} />
+      <Route path="tax-rates" element={<TaxRatesPage />} />
+      <Route path="promotions" element={<PromotionsPage />} />
       <Route path="reviews" element={<ReviewsQueuePage />} />
       <Route path="mail" element={<MailPage />} />
       {isAdmin ? <Route path="users" element={<UsersPage />} /> : null}

@@ -1,14 +1,20 @@
-// The cart: lines with current prices, quantities, totals, and the way to checkout.
+// The cart: lines with current prices, quantities, totals, and the way to checkout. Signed in, the totals
+// are the shop's own quote with a promotion code; signed out (the quote needs a sign-in), an estimate.
+import { useAuth } from '../../auth/AuthContext.tsx';
 import { MAX_QUANTITY } from '../../cart/cart.ts';
 import { lineTotal, type CartTotals as Totals } from '../../cart/pricing.ts';
+import { useCheckoutQuote } from '../../cart/useCheckoutQuote.ts';
 import { usePricedCart } from '../../cart/usePricedCart.ts';
-import { Empty } from '../../components/Notice.tsx';
+import { Breakdown } from '../../components/Breakdown.tsx';
+import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
+import { PromoCodeField } from '../../components/PromoCodeField.tsx';
 import { ProductImage } from '../../components/ProductImage.tsx';
 import { formatMoney, formatPercent } from '../../format.ts';
 import { Link, useNavigate } from 'react-router';
 
 export function CartPage() {
   const { cart, lines, subtotal, total, savings } = usePricedCart();
+  const { user } = useAuth();
   const navigate = useNavigate();
   if (!lines.length) {
     return (
@@ -40,12 +46,32 @@ export function CartPage() {
           </li>
         ))}
       </ul>
-      <CartTotals subtotal={subtotal} savings={savings} total={total} />
+      {user ? <QuotedTotals /> : (
+        <>
+          <CartTotals subtotal={subtotal} savings={savings} total={total} />
+          <p className="muted cart-note">Shipping and tax are calculated at checkout. <Link to="/login?next=/cart">Log in</Link> to use a promotion code.</p>
+        </>
+      )}
       <div className="form-actions">
         <button type="button" className="primary" onClick={() => navigate('/checkout')}>Checkout</button>
         <Link to="/">Continue shopping</Link>
       </div>
     </section>
+  );
+}
+
+/** The shop's quote of the cart: no address yet, so shipping and tax wait for the checkout. */
+function QuotedTotals() {
+  const { cart } = usePricedCart();
+  const items = cart.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
+  const priced = useCheckoutQuote({ items, ...(cart.promoCode ? { promoCode: cart.promoCode } : {}) });
+  return (
+    <div className="cart-totals">
+      <PromoCodeField code={cart.promoCode} result={priced.data} checking={priced.loading} onChange={cart.setPromoCode} />
+      <ErrorNotice error={priced.error} retry={priced.reload} />
+      {priced.data ? <Breakdown figures={priced.data.quote} pending={{ shipping: 'At checkout', tax: 'At checkout' }} /> : null}
+      {!priced.data && priced.loading ? <Loading label="Pricing your cart…" /> : null}
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 // My orders, newest first.
 import { orders as ordersApi } from '../../api/endpoints.ts';
+import { Breakdown } from '../../components/Breakdown.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { RequireUser } from '../../components/RequireUser.tsx';
 import { StatusBadge } from '../../components/Timeline.tsx';
@@ -33,6 +34,7 @@ function Orders() {
             </Link>
             <StatusBadge status={order.status} />
             <strong>{formatMoney(order.total)}</strong>
+            <Breakdown figures={order} compact testId={`order-breakdown-${order.id}`} />
           </li>
         ))}
       </ul>
