@@ -141,6 +141,16 @@ describe('products: a bad CSV gets clear answers, never a 500', () => {
     }
   });
 
+  test('a running job whose instance stopped recording batches reads as failed, with what to do', async () => {
+    await t.db.query(`INSERT INTO import_jobs (id, format, dry_run, status, updated_at) VALUES
+      ('job-lost', 'emporium', false, 'running', now() - interval '10 minutes'), ('job-busy', 'emporium', false, 'running', now())`);
+    const read = async (id: string) => (await t.app.inject({ url: `/api/products/import/${id}`, headers: t.as.employee })).json();
+    const lost = await read('job-lost');
+    assert.equal(lost.status, 'failed');
+    assert.match(lost.message, /stopped; import the file again/);
+    assert.equal((await read('job-busy')).status, 'running');
+  });
+
   test('a header-only file is done with no rows', async () => {
     const job = await importCsv(t, `${HEADER}\n`);
     assert.deepEqual({ status: job.status, rows: job.rows, created: job.created }, { status: 'done', rows: 0, created: 0 });
