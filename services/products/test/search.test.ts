@@ -78,6 +78,16 @@ describe('products: search, suggestions and facets', () => {
     assert.equal((await t.app.inject({ url: `/api/products?q=kett&cursor=${sortCursor}` })).statusCode, 400);
   });
 
+  test('odd queries (stop words only, symbols, numbers, quotes, other scripts) answer 200, never a 500', async () => {
+    for (const q of ['the', 'the and of', '½', '❤ ★', 'straße', '12.5 kg', 'a-b', "o'neil", '\\', '日本語 茶', 'x'.repeat(200), 'ｋｅｔｔｌｅ', '"kettle"']) {
+      for (const url of [`/api/products?q=${encodeURIComponent(q)}&facets=true`, `/api/products/suggest?q=${encodeURIComponent(q)}`]) {
+        const res = await t.app.inject({ url });
+        assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+      }
+    }
+    assert.deepEqual(await names('q=%22kettle%22&sort=name'), ['Camping Stove', 'Copper Kettle', 'Kettlebell 12 kg']);
+  });
+
   test('suggestions: at most 8, names only, the last word as a prefix, misspellings too', async () => {
     const suggest = async (q: string) => {
       const res = await t.app.inject({ url: `/api/products/suggest?q=${encodeURIComponent(q)}` });
