@@ -126,6 +126,7 @@ describe('products: a bad CSV gets clear answers, never a 500', () => {
     const cases: Array<[Promise<{ statusCode: number; headers: Record<string, unknown> }>, number]> = [
       [post({ ...t.as.employee, 'content-type': 'text/csv' }, ''), 400],
       [post({ ...t.as.employee, 'content-type': 'application/json' }, '{"a":1}'), 415],
+      [post({ ...t.as.employee, 'content-type': 'application/json' }, JSON.stringify({ a: 'x'.repeat(300_000) })), 413],
       [post({ ...t.as.employee, 'content-type': 'text/plain' }, 'a,b'), 415],
       [post({ ...t.as.employee }), 415],
       [post({ ...t.as.employee, 'content-type': 'text/csv' }, `${HEADER}\n`, '/api/products/import?format=excel'), 400],
