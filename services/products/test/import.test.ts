@@ -89,6 +89,17 @@ describe('products: CSV import and export', () => {
     }
   });
 
+  test('the same new file imported twice at once creates each product once; neither job fails', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `RACE-${i},Race Item ${i},Twice at once,Home,${i + 1},1,,`);
+    const csv = [HEADER, ...rows].join('\n');
+    const jobs = await Promise.all([importCsv(t, csv), importCsv(t, csv)]);
+    assert.deepEqual(jobs.map((j) => j.status), ['done', 'done']);
+    assert.equal(jobs[0].created + jobs[1].created, 300);
+    for (const job of jobs) assert.ok(job.errors.every((e) => /another product took sku RACE-\d+/.test(e.message)), JSON.stringify(job.errors[0]));
+    const race = (await catalogOf(t)).filter((p) => String(p.sku).startsWith('RACE-'));
+    assert.equal(race.length, 300);
+  });
+
   test('a leading BOM, CRLF line ends and extra columns are accepted', async () => {
     const job = await importCsv(t, `\uFEFF${HEADER},notes\r\nBOM-1,Bom Bowl,From a spreadsheet,Kitchen,3,1,,,ignored\r\n`);
     assert.deepEqual({ created: job.created, failed: job.failed, errors: job.errors }, { created: 1, failed: 0, errors: [] });

@@ -123,27 +123,32 @@ async function importBatch(deps: ImportDeps, job: ImportJob, rows: CsvRow[], see
       good.push({ row: csv.row, fields: reading.fields, discountPercent: reading.discountPercent });
     }
   }
-  const { plan, counts } = await writeRows(deps, job, good);
+  const { plan, counts, taken } = await writeRows(deps, job, good);
   counts.rows = rows.length;
-  if (job.format === 'amazon') await applyDiscounts(deps, job, good, plan, counts, errors);
+  for (const sku of taken) {
+    errors.push({ row: seen.get(sku)!, column: job.format === 'amazon' ? 'product_id' : 'sku', message: `another product took sku ${sku} while this file was imported; import it again` });
+  }
+  if (job.format === 'amazon') await applyDiscounts(deps, job, good.filter((g) => !taken.includes(g.fields.sku)), plan, counts, errors);
   counts.failed = errors.length;
   await deps.db.transaction((tx) => repo.recordBatch(tx, job.id, counts, progress, errors.sort((a, b) => a.row - b.row)));
   if (!job.dryRun) deps.cache.invalidate();
 }
 
 /** One transaction per batch: the rows of the skus are locked, compared, and the changed ones written. */
-async function writeRows(deps: ImportDeps, job: ImportJob, good: GoodRow[]): Promise<{ plan: BatchPlan; counts: JobCounts }> {
+async function writeRows(deps: ImportDeps, job: ImportJob, good: GoodRow[]): Promise<{ plan: BatchPlan; counts: JobCounts; taken: string[] }> {
   const skus = good.map((g) => g.fields.sku);
   const fields = good.map((g) => g.fields);
   if (job.dryRun) {
     const plan = planBatch(fields, await repo.findBySkus(deps.db, skus, false), deps.currency);
-    return { plan, counts: { rows: 0, created: plan.creates.length, updated: plan.updates.length, failed: 0 } };
+    return { plan, taken: [], counts: { rows: 0, created: plan.creates.length, updated: plan.updates.length, failed: 0 } };
   }
   return deps.db.transaction(async (tx) => {
     const plan = planBatch(fields, await repo.findBySkus(tx, skus, true), deps.currency);
-    const created = await repo.insertProducts(tx, plan.creates);
+    const written = new Set(await repo.insertProducts(tx, plan.creates));
     await repo.updateProducts(tx, plan.updates);
-    return { plan, counts: { rows: 0, created: created.length, updated: plan.updates.length, failed: 0 } };
+    // A sku another writer took between our read and our insert (an import or a PATCH at the same moment).
+    const taken = plan.creates.filter((c) => !written.has(c.sku)).map((c) => c.sku);
+    return { plan, taken, counts: { rows: 0, created: written.size, updated: plan.updates.length, failed: 0 } };
   });
 }
 
