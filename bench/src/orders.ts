@@ -1,8 +1,8 @@
 // Order placement needs a customer token and products that will not sell out during the run.
-const EMPLOYEE = { email: 'employee@emporium.test', password: 'employee-demo' };
+export const EMPLOYEE = { email: 'employee@emporium.test', password: 'employee-demo' };
 const CUSTOMER = { email: 'customer@emporium.test', password: 'customer-demo' };
 
-async function login(gateway: string, who: { email: string; password: string }): Promise<string | null> {
+export async function login(gateway: string, who: { email: string; password: string }): Promise<string | null> {
   const res = await fetch(`${gateway}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
   return res.ok ? (await res.json()).accessToken : null;
 }

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { documentText, fetchDocument, savedDocumentPath } from '../scripts/api-types.ts';
 import { launchBrowser, type Browser } from './browser.ts';
 import * as accessSteps from './access.steps.ts';
+import * as catalogSteps from './catalog.steps.ts';
 import * as checkoutSteps from './checkout.steps.ts';
 import * as consoleSteps from './console.steps.ts';
 import * as mailSteps from './mail.steps.ts';
@@ -75,6 +76,8 @@ describe('storefront and console', { timeout: 900_000 }, () => {
   step('an employee deletes a product and it leaves the storefront', consoleSteps.deleteProduct);
   step('an employee hides a review and it leaves the product page', consoleSteps.hideReview);
   step('the console is for staff only, and an admin can change roles', consoleSteps.staffOnlyAndRoles);
+  step('issue 20: an employee checks a CSV file in the console (counts and bad rows), imports it, and the shop has the products', catalogSteps.importFromConsole);
+  step('issue 20: the search box suggests products while typing, the catalog counts facets, and a search with no results offers a spelling', catalogSteps.suggestionsAndFacets);
   step('the storefront fits a phone screen', storeSteps.fitsPhone);
   step('issue 17: the pages of the emailed links fit a phone screen', mailSteps.accountMailPagesFitPhone);
   step('finding 4: the shop, the login page and /docs work under the Content-Security-Policy', securitySteps.worksUnderCsp);

@@ -12,8 +12,22 @@ export interface ProxyOptions {
   bodyLimit: number;
 }
 
+/**
+ * The catalog import takes a CSV file of up to 50 MB (products holds it to the same limit) and answers once the
+ * whole file has arrived, which on a slow uplink takes longer than the usual budget. Every other route keeps both.
+ */
+const LARGE_UPLOADS: Record<string, { bodyLimit: number; budgetMs: number }> = {
+  'POST /api/products/import': { bodyLimit: 50 * 1024 * 1024, budgetMs: 300_000 },
+};
+
+function limitsOf(request: FastifyRequest, options: ProxyOptions): ProxyOptions {
+  const large = LARGE_UPLOADS[`${request.method} ${request.url.split('?', 1)[0]}`];
+  return large ? { ...options, bodyLimit: Math.max(large.bodyLimit, options.bodyLimit), budgetMs: Math.max(large.budgetMs, options.budgetMs) } : options;
+}
+
 /** Sends a request on to the service that owns its path and the service's answer back, unchanged. */
-export async function proxy(request: FastifyRequest, reply: FastifyReply, options: ProxyOptions) {
+export async function proxy(request: FastifyRequest, reply: FastifyReply, given: ProxyOptions) {
+  const options = limitsOf(request, given);
   const answer = await send(request, options, await requestBody(request, options.bodyLimit));
   reply.code(answer.statusCode).headers(answerHeaders(answer.headers));
   // A small answer of known size goes out in one write; anything else streams through as it comes.

@@ -1,3 +1,4 @@
+import { Stream } from 'node:stream';
 import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { FastifyInstance, FastifyRequest, FastifySchema, FastifySchemaValidationError } from 'fastify';
 import { AppError } from './errors.ts';
@@ -130,7 +131,8 @@ export function refuseControlCharacters(request: FastifyRequest): void {
 /** The JSON pointer of the first string (value or key) holding a character of `pattern`; one pass over the input. */
 function findControl(value: unknown, pattern: RegExp, path: string): string | undefined {
   if (typeof value === 'string') return pattern.test(value) ? path : undefined;
-  if (!value || typeof value !== 'object' || Buffer.isBuffer(value)) return undefined;
+  // A body left as a stream (products' CSV import) is not walked: its reader checks what it reads.
+  if (!value || typeof value !== 'object' || Buffer.isBuffer(value) || value instanceof Stream) return undefined;
   for (const [key, inner] of Object.entries(value)) {
     if (pattern.test(key)) return path;
     const found = findControl(inner, pattern, `${path}/${key.slice(0, 100)}`);

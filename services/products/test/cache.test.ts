@@ -63,14 +63,15 @@ describe('products: the read cache', () => {
     assert.equal(await counted('two', () => Promise.all(Array.from({ length: 20 }, () => two.inject({ url })))), 1);
   });
 
-  test('a write shows on the very next read of the same instance, and on another instance once its entry ages out', async () => {
+  test('a write shows on the very next read of the same instance, and on another instance within two ttls', async () => {
     const product = (await one.inject({ method: 'POST', url: '/api/products', headers: employee, payload: productInput({ stock: 5 }) })).json();
     const stockOn = async (app: App) => (await app.inject({ url: `/api/products/${product.id}` })).json().stock;
     assert.equal(await stockOn(one), 5);
     assert.equal(await stockOn(two), 5);
     await one.inject({ method: 'PATCH', url: `/api/products/${product.id}`, headers: employee, payload: { stock: 9 } });
     assert.equal(await stockOn(one), 9);
-    passedMs += TTL_MS + 50;
+    // Past one ttl the stale entry still answers while it reloads; past two it is never answered.
+    passedMs += 2 * TTL_MS + 50;
     assert.equal(await stockOn(two), 9);
     await service.inject(two, { method: 'POST', url: '/internal/reservations', payload: { reservationId: 'cache-r1', items: [{ productId: product.id, quantity: 4 }] } });
     assert.equal(await stockOn(two), 5);

@@ -17,7 +17,7 @@ describe('products: create, read, change, delete', () => {
     assert.equal(res.statusCode, 201);
     const created = res.json();
     assert.deepEqual(Object.keys(created).sort(), [
-      'category', 'createdAt', 'description', 'discount', 'discountedPrice', 'id', 'images', 'links', 'name', 'price', 'rating', 'stock', 'updatedAt',
+      'category', 'createdAt', 'description', 'discount', 'discountedPrice', 'id', 'images', 'links', 'name', 'price', 'rating', 'sku', 'stock', 'updatedAt',
     ]);
     assert.equal(created.name, 'Kettle');
     assert.deepEqual(created.price, usd(2500));
@@ -149,6 +149,30 @@ describe('products: create, read, change, delete', () => {
     const tooMany = Array.from({ length: 101 }, (_, i) => `id${i}`).join(',');
     assert.equal((await t.internal({ url: `/internal/products?ids=${tooMany}` })).statusCode, 400);
     assert.equal((await t.internal({ url: '/internal/products' })).statusCode, 400);
+  });
+
+  test('sku: null when not given, unique among listed products (409), changeable and clearable, free again after a delete', async () => {
+    assert.equal((await createProduct(t)).sku, null);
+    const sku = `SKU-${Date.now()}`;
+    const first = await createProduct(t, { sku });
+    assert.equal(first.sku, sku);
+    const taken = await t.app.inject({ method: 'POST', url: '/api/products', headers: t.as.employee, payload: productInput({ sku }) });
+    assert.equal(taken.statusCode, 409);
+    assert.equal(taken.json().code, 'PRODUCT.SKU_TAKEN');
+    const other = await createProduct(t);
+    const patchTaken = await t.app.inject({ method: 'PATCH', url: `/api/products/${other.id}`, headers: t.as.employee, payload: { sku } });
+    assert.equal(patchTaken.statusCode, 409);
+    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/products/${first.id}`, headers: t.as.employee, payload: { sku: `${sku}-B` } });
+    assert.equal(renamed.json().sku, `${sku}-B`);
+    const cleared = await t.app.inject({ method: 'PATCH', url: `/api/products/${first.id}`, headers: t.as.employee, payload: { sku: null } });
+    assert.equal(cleared.json().sku, null);
+    for (const bad of ['', 'has space', 'x'.repeat(65), 12]) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/products', headers: t.as.employee, payload: productInput({ sku: bad }) });
+      assert.equal(res.statusCode, 400, JSON.stringify(bad));
+    }
+    const again = await createProduct(t, { sku: `${sku}-B` });
+    await t.app.inject({ method: 'DELETE', url: `/api/products/${again.id}`, headers: t.as.employee });
+    assert.equal((await createProduct(t, { sku: `${sku}-B` })).sku, `${sku}-B`);
   });
 
   test('the OpenAPI document lists the public routes and hides the internal ones', async () => {

@@ -28,7 +28,7 @@ describe('products: take_stock_batch and the stock rule in TypeScript agree', ()
     for (const [i, shape] of shapes.entries()) {
       const id = randomUUID();
       await insertProduct(t.db, id, {
-        name: `P${i}`, description: '', category: 'c', images: [], links: [], priceAmount: 100, currency: 'USD', stock: shape.stock, discountedAmount: 100,
+        sku: null, name: `P${i}`, description: '', category: 'c', images: [], links: [], priceAmount: 100, currency: 'USD', stock: shape.stock, discountedAmount: 100,
       });
       if (shape.deleted) await markDeleted(t.db, id);
       state.products.set(id, { id, name: `P${i}`, stock: shape.stock, deleted: shape.deleted });

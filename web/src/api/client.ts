@@ -19,6 +19,8 @@ export type Query = Record<string, string | number | boolean | undefined | null>
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A file sent as it is (a CSV import), instead of a JSON body. */
+  file?: { data: Blob; type: string };
   headers?: Record<string, string>;
 }
 
@@ -32,6 +34,17 @@ export function withQuery(path: string, query: Query = {}): string {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  return readResponse<T>(await signedIn(method, path, options));
+}
+
+/** A file the API answers with (the catalog export), for the browser to save. */
+export async function download(path: string): Promise<Blob> {
+  const response = await signedIn('GET', path, { headers: { accept: '*/*' } });
+  if (!response.ok) return readResponse<never>(response);
+  return response.blob();
+}
+
+async function signedIn(method: string, path: string, options: RequestOptions): Promise<Response> {
   const url = withQuery(`/api${path}`, options.query);
   // A call made while the page restores its session waits for it, so it goes out signed in.
   await sessionRestored;
@@ -41,18 +54,19 @@ export async function request<T>(method: string, path: string, options: RequestO
     const renewed = await refreshSession();
     if (renewed) response = await send(method, url, options, renewed.accessToken);
   }
-  return readResponse<T>(response);
+  return response;
 }
 
 async function send(method: string, url: string, options: RequestOptions, token?: string): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.type;
   if (token) headers.authorization = `Bearer ${token}`;
   try {
     return await fetch(url, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ? options.file.data : options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, { status: 0, title: 'Offline', detail: 'Could not reach the shop. Check your connection and try again.' });

@@ -1,10 +1,10 @@
 // Every public endpoint the UI calls, one small function each.
 import { SESSION_HEADERS } from '../auth/session.ts';
-import { api, type Query } from './client.ts';
+import { api, download, request, type Query } from './client.ts';
 import type {
-  Body, Category, CheckoutQuote, Discount, Me, NewPayment, Notification, Order, OrderStatus, Page, Payment, PlaceOrder, PriceQuote,
-  Product, ProductInput, Promotion, PromotionInput, QuoteRequest, Refund, RefundInput, Review, ReviewInput, ReviewPage, Role, Session,
-  ShippingMethod, ShippingMethodInput, StatusChange, TaxRate, User,
+  Body, Category, CheckoutQuote, Discount, ImportJob, Me, NewPayment, Notification, Order, OrderStatus, Page, Payment, PlaceOrder, PriceQuote,
+  Product, ProductInput, ProductPage, Promotion, PromotionInput, QuoteRequest, Refund, RefundInput, Review, ReviewInput, ReviewPage, Role, Session,
+  ShippingMethod, ShippingMethodInput, StatusChange, Suggestions, TaxRate, User,
 } from './types.ts';
 
 export type { PlaceOrder, PriceQuote };
@@ -35,17 +35,24 @@ export interface ProductQuery extends Query {
   minPrice?: number;
   maxPrice?: number;
   sort?: string;
+  minRating?: number;
+  facets?: boolean;
   limit?: number;
   cursor?: string;
 }
 
 export const products = {
-  list: (query: ProductQuery) => api.get<Page<Product>>('/products', query),
+  list: (query: ProductQuery) => api.get<ProductPage>('/products', query),
   get: (id: string) => api.get<Product>(`/products/${encodeURIComponent(id)}`),
   create: (input: ProductInput) => api.post<Product>('/products', input),
   update: (id: string, input: Partial<ProductInput>) => api.patch<Product>(`/products/${encodeURIComponent(id)}`, input),
   remove: (id: string) => api.delete(`/products/${encodeURIComponent(id)}`),
   categories: () => api.get<{ items: Category[] }>('/categories'),
+  suggest: (q: string) => api.get<Suggestions>('/products/suggest', { q }),
+  exportCsv: () => download('/products/export'),
+  importCsv: (file: Blob, query: { format: 'emporium' | 'amazon'; dryRun: boolean }) =>
+    request<{ jobId: string }>('POST', '/products/import', { query, file: { data: file, type: 'text/csv' } }),
+  importJob: (jobId: string) => api.get<ImportJob>(`/products/import/${encodeURIComponent(jobId)}`),
 };
 
 export type DiscountInput = Body<'postDiscounts'>;

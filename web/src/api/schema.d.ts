@@ -509,6 +509,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every listed product as CSV (sku,name,description,category,price,stock,images,links), streamed
+         * @description Requires the employee role. Requires the employee role.
+         */
+        get: operations["getProductsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import products from a CSV body (text/csv, up to 50 MB) as a job; rows are matched by sku
+         * @description Requires the employee role.
+         */
+        post: operations["postProductsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/import/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import job: its progress, counts and the error of each failed row
+         * @description Requires the employee role. Requires the employee role.
+         */
+        get: operations["getProductsImportByJobId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products whose names match the words typed so far (type-ahead), at most 8 */
+        get: operations["getProductsSuggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/promotions": {
         parameters: {
             query?: never;
@@ -3084,10 +3161,16 @@ export interface operations {
             query?: {
                 category?: string;
                 cursor?: string;
+                /** @description Add counts by category, price and rating, each over the other filters */
+                facets?: boolean;
                 limit?: number;
                 maxPrice?: number;
                 minPrice?: number;
+                /** @description Only products rated at least this (average) */
+                minRating?: number;
+                /** @description Words of the name, category or description: stemmed, the last one also as a prefix, near misspellings too; every word must match */
                 q?: string;
+                /** @description newest when there is no q; by relevance when there is q and no sort */
                 sort?: "newest" | "price_asc" | "price_desc" | "rating" | "name";
             };
             header?: never;
@@ -3127,6 +3210,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        facets?: {
+                            categories: {
+                                count: number;
+                                name: string;
+                            }[];
+                            price: {
+                                count: number;
+                                /** @description Highest, inclusive: minPrice=min&maxPrice=max selects the bucket */
+                                max: number;
+                                /** @description Lowest discounted price in the bucket, minor units */
+                                min: number;
+                            }[];
+                            rating: {
+                                atLeast: number;
+                                count: number;
+                            }[];
+                        };
                         items: {
                             category: string;
                             /** Format: date-time */
@@ -3158,6 +3258,7 @@ export interface operations {
                                 average: number;
                                 count: number;
                             };
+                            sku: string | null;
                             /** @description Units that can be ordered now */
                             stock: number;
                             /** Format: date-time */
@@ -3190,6 +3291,8 @@ export interface operations {
                         /** @description ISO 4217 */
                         currency: string;
                     };
+                    /** @description Stock-keeping unit, unique among listed products */
+                    sku?: string | null;
                     stock: number;
                 };
             };
@@ -3256,6 +3359,7 @@ export interface operations {
                             average: number;
                             count: number;
                         };
+                        sku: string | null;
                         /** @description Units that can be ordered now */
                         stock: number;
                         /** Format: date-time */
@@ -3337,6 +3441,7 @@ export interface operations {
                             average: number;
                             count: number;
                         };
+                        sku: string | null;
                         /** @description Units that can be ordered now */
                         stock: number;
                         /** Format: date-time */
@@ -3413,6 +3518,8 @@ export interface operations {
                         /** @description ISO 4217 */
                         currency: string;
                     };
+                    /** @description Stock-keeping unit, unique among listed products */
+                    sku?: string | null;
                     stock?: number;
                 };
             };
@@ -3479,6 +3586,7 @@ export interface operations {
                             average: number;
                             count: number;
                         };
+                        sku: string | null;
                         /** @description Units that can be ordered now */
                         stock: number;
                         /** Format: date-time */
@@ -3632,6 +3740,220 @@ export interface operations {
                         /** Format: date-time */
                         updatedAt: string;
                         verifiedPurchase: boolean;
+                    };
+                };
+            };
+        };
+    };
+    getProductsExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The catalog as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    postProductsImport: {
+        parameters: {
+            query?: {
+                /** @description Read and check every row, count what would change, write nothing */
+                dryRun?: boolean;
+                /** @description emporium: our export's columns; amazon: the public Amazon sales dataset's */
+                format?: "emporium" | "amazon";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobId: string;
+                    };
+                };
+            };
+        };
+    };
+    getProductsImportByJobId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        /** @description One entry per failed row */
+                        errors: {
+                            /** @description The column at fault; empty when the row itself could not be read */
+                            column: string;
+                            message: string;
+                            /** @description The data row, counted from 1 after the header */
+                            row: number;
+                        }[];
+                        failed: number;
+                        /** @description Why a failed job stopped as a whole */
+                        message: string | null;
+                        /** @description Share of the file read so far */
+                        progress: number;
+                        /** @description Data rows read so far (the header is not a row) */
+                        rows: number;
+                        /** @enum {unknown} */
+                        status: "running" | "done" | "failed";
+                        updated: number;
+                    };
+                };
+            };
+        };
+    };
+    getProductsSuggest: {
+        parameters: {
+            query: {
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was refused: an RFC 9457 problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable machine-readable code, e.g. REQUEST.INVALID */
+                        code: string;
+                        detail: string;
+                        /** @description For a request of the wrong shape: each field and what is wrong with it */
+                        errors?: {
+                            message?: string;
+                            path?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description The words with each one the catalog does not know replaced by its nearest spelling; null when every word is known */
+                        spelling: string | null;
                     };
                 };
             };

@@ -23,6 +23,10 @@ export type Money = Product['price'];
 export type DiscountBadge = NonNullable<Product['discount']>;
 export type ProductInput = Body<'postProducts'>;
 export type Category = Answer<'getCategories'>['items'][number];
+export type ProductPage = Answer<'getProducts'>;
+export type Facets = NonNullable<ProductPage['facets']>;
+export type Suggestions = Answer<'getProductsSuggest'>;
+export type ImportJob = Answer<'getProductsImportByJobId'>;
 
 export type Me = Answer<'getUsersMe'>;
 export type User = Answer<'getUsers'>['items'][number];

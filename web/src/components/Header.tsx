@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { isStaff, useAuth } from '../auth/AuthContext.tsx';
 import { useCart } from '../cart/CartContext.tsx';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { SearchBox } from './SearchBox.tsx';
 
 export function Header() {
   const { user, logout } = useAuth();
@@ -27,8 +28,7 @@ export function Header() {
       <div className="header-inner">
         <Link to="/" className="brand">Emporium</Link>
         <form className="header-search" role="search" onSubmit={search}>
-          <label htmlFor="site-search" className="visually-hidden">Search products</label>
-          <input id="site-search" type="search" placeholder="Search products" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <SearchBox query={query} setQuery={setQuery} />
           <button type="submit">Search</button>
         </form>
         <nav className="header-nav" aria-label="Account">

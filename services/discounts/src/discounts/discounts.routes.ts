@@ -1,6 +1,7 @@
 import { requireRole, type App } from '@emporium/kit';
 import { Type } from 'typebox';
-import { CreateDiscount, Discount, DiscountPage, DiscountParams, DiscountQuery, UpdateDiscount } from './discounts.schemas.ts';
+import { CreateDiscount, Discount, DiscountPage, DiscountParams, DiscountQuery, StandingDiscounts, StandingResult, UpdateDiscount } from './discounts.schemas.ts';
+import { setStandingDiscounts } from './standing.service.ts';
 import { createDiscount, deleteDiscount, listDiscounts, updateDiscount, type DiscountDeps } from './discounts.service.ts';
 
 const docs = { tags: ['discounts'], security: [{ bearer: [] }] };
@@ -33,5 +34,12 @@ export function discountRoutes(app: App, deps: DiscountDeps): void {
       await deleteDiscount(deps, request.params.id);
       return reply.status(204).send(null);
     },
+  );
+
+  // Products' catalog import (amazon format): each product's discount in force, set to a percent.
+  app.post(
+    '/internal/discounts/standing',
+    { schema: { hide: true, body: StandingDiscounts, response: { 200: Type.Object({ items: Type.Array(StandingResult) }) } } },
+    async (request) => setStandingDiscounts(deps, request.body),
   );
 }

@@ -37,3 +37,16 @@ export const UpdateDiscount = Type.Object(
   { minProperties: 1 },
 );
 export type UpdateDiscount = Static<typeof UpdateDiscount>;
+
+export const StandingDiscounts = Type.Object({
+  items: Type.Array(Type.Object({ productId: ProductIdField, percent: Percent }), { minItems: 1, maxItems: 100 }),
+  dryRun: Type.Optional(Type.Boolean()),
+});
+export type StandingDiscounts = Static<typeof StandingDiscounts>;
+
+export const StandingResult = Type.Object({
+  productId: Type.String(),
+  status: Type.Union([Type.Literal('unchanged'), Type.Literal('created'), Type.Literal('updated'), Type.Literal('refused')]),
+  detail: Type.Optional(Type.String()),
+});
+export type StandingResult = Static<typeof StandingResult>;

@@ -17,6 +17,9 @@ export function interleaved(products: DemoProduct[]): DemoProduct[] {
   return out;
 }
 
+/** A stable code per demo product (its place in the catalog file), so an export of the demo shop imports back by sku. */
+const demoSku = (product: DemoProduct) => `DEMO-${String(DEMO_PRODUCTS.indexOf(product) + 1).padStart(3, '0')}`;
+
 /** Fills an empty catalog with the demo products, once: a database that has products is left alone. */
 export async function seedDemoCatalog(db: Db, currency: string, log: FastifyBaseLogger): Promise<number> {
   const seeded = await db.transaction(async (tx) => {
@@ -24,6 +27,7 @@ export async function seedDemoCatalog(db: Db, currency: string, log: FastifyBase
     if ((await countProducts(tx)) > 0) return 0;
     for (const product of interleaved(DEMO_PRODUCTS)) {
       await insertProduct(tx, randomUUID(), {
+        sku: demoSku(product),
         name: product.name,
         description: product.description,
         category: product.category,

@@ -1,10 +1,10 @@
 import { batchedPer, type Queryable } from '@emporium/kit';
-import type { Sort } from './products.schemas.ts';
 
 /** A product as stored; snake_case stays in the SQL below. */
 export interface ProductRecord {
   id: string;
   seq: number;
+  sku: string | null;
   name: string;
   /** lower(name) as PostgreSQL computes it: the key of the name sort. */
   nameKey: string;
@@ -28,6 +28,7 @@ export interface ProductRecord {
 
 /** Everything a product row holds that its editors write. */
 export interface ProductFields {
+  sku: string | null;
   name: string;
   description: string;
   category: string;
@@ -39,32 +40,10 @@ export interface ProductFields {
   discountedAmount: number;
 }
 
-export interface ListFilter {
-  q?: string;
-  category?: string;
-  minPrice?: number;
-  maxPrice?: number;
-  sort: Sort;
-  limit: number;
-  /** The keyset values of the last row of the previous page, in the sort's column order. */
-  after: unknown[] | null;
-}
-
-const COLUMNS = `id, seq, name, lower(name) AS "nameKey", description, category, images, links, price_amount AS "priceAmount",
+export const COLUMNS = `id, seq, sku, name, lower(name) AS "nameKey", description, category, images, links, price_amount AS "priceAmount",
   currency, stock, discount_id AS "discountId", discount_bps AS "discountBps", discount_ends_at AS "discountEndsAt",
   discounted_amount AS "discountedAmount", rating_average AS "ratingAverage", rating_count AS "ratingCount",
   created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"`;
-
-/** Each sort's keyset columns (the last is always the unique seq) and direction; one index backs each. */
-const ORDERINGS: Record<Sort, { columns: string[]; descending: boolean }> = {
-  newest: { columns: ['seq'], descending: true },
-  price_asc: { columns: ['discounted_amount', 'seq'], descending: false },
-  price_desc: { columns: ['discounted_amount', 'seq'], descending: true },
-  rating: { columns: ['rating_average', 'rating_count', 'seq'], descending: true },
-  name: { columns: ['lower(name)', 'seq'], descending: false },
-};
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function findProduct(db: Queryable, id: string): Promise<ProductRecord | null> {
   const rows = await db.query<ProductRecord>(`SELECT ${COLUMNS} FROM products WHERE id = $1`, [id]);
@@ -87,36 +66,13 @@ const findProductsInBatch = batchedPer(async (db: Queryable, idLists: string[][]
 /** The products with these ids (deleted ones too). */
 export const findProducts = (db: Queryable, ids: string[]): Promise<ProductRecord[]> => findProductsInBatch(db, ids);
 
-/** Listed products only; returns limit + 1 rows so the caller knows whether a next page exists. */
-export async function listProducts(db: Queryable, filter: ListFilter): Promise<ProductRecord[]> {
-  const where = ['deleted_at IS NULL'];
-  const params: unknown[] = [];
-  const param = (value: unknown) => `$${params.push(value)}`;
-  if (filter.q) {
-    const pattern = param(`%${escapeLike(filter.q)}%`);
-    where.push(`(name ILIKE ${pattern} OR description ILIKE ${pattern})`);
-  }
-  if (filter.category !== undefined) where.push(`category = ${param(filter.category)}`);
-  if (filter.minPrice !== undefined) where.push(`discounted_amount >= ${param(filter.minPrice)}`);
-  if (filter.maxPrice !== undefined) where.push(`discounted_amount <= ${param(filter.maxPrice)}`);
-  const { columns, descending } = ORDERINGS[filter.sort];
-  if (filter.after) {
-    where.push(`(${columns.join(', ')}) ${descending ? '<' : '>'} (${filter.after.map(param).join(', ')})`);
-  }
-  const order = columns.map((c) => `${c} ${descending ? 'DESC' : 'ASC'}`).join(', ');
-  return db.query<ProductRecord>(
-    `SELECT ${COLUMNS} FROM products WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${param(filter.limit + 1)}`,
-    params,
-  );
-}
-
-const fieldValues = (fields: ProductFields) => [fields.name, fields.description, fields.category, JSON.stringify(fields.images),
+const fieldValues = (fields: ProductFields) => [fields.sku, fields.name, fields.description, fields.category, JSON.stringify(fields.images),
   JSON.stringify(fields.links), fields.priceAmount, fields.currency, fields.stock, fields.discountedAmount];
 
 export async function insertProduct(db: Queryable, id: string, fields: ProductFields): Promise<ProductRecord> {
   const rows = await db.query<ProductRecord>(
-    `INSERT INTO products (id, name, description, category, images, links, price_amount, currency, stock, discounted_amount)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+    `INSERT INTO products (id, sku, name, description, category, images, links, price_amount, currency, stock, discounted_amount)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
     [id, ...fieldValues(fields)],
   );
   return rows[0];
@@ -124,13 +80,17 @@ export async function insertProduct(db: Queryable, id: string, fields: ProductFi
 
 export async function updateProduct(tx: Queryable, id: string, fields: ProductFields): Promise<ProductRecord> {
   const rows = await tx.query<ProductRecord>(
-    `UPDATE products SET name = $2, description = $3, category = $4, images = $5, links = $6, price_amount = $7,
-            currency = $8, stock = $9, discounted_amount = $10, updated_at = now()
+    `UPDATE products SET sku = $2, name = $3, description = $4, category = $5, images = $6, links = $7, price_amount = $8,
+            currency = $9, stock = $10, discounted_amount = $11, updated_at = now()
       WHERE id = $1 RETURNING ${COLUMNS}`,
     [id, ...fieldValues(fields)],
   );
   return rows[0];
 }
+
+/** The unique index on sku refused a write: another listed product has that sku. */
+export const isSkuTaken = (err: unknown) => (err as { code?: string; constraint?: string }).code === '23505'
+  && (err as { constraint?: string }).constraint === 'products_sku';
 
 /** Marks a listed product deleted; false when there was none to delete. */
 export async function markDeleted(db: Queryable, id: string): Promise<boolean> {

@@ -1,10 +1,12 @@
 import { requireRole, type App } from '@emporium/kit';
 import { Type } from 'typebox';
 import {
-  CategoryList, CreateProduct, InternalProductList, InternalProductsQuery, Product, ProductId, ProductPage, ProductQuery, UpdateProduct,
+  CategoryList, CreateProduct, InternalProductList, InternalProductsQuery, Product, ProductId, ProductPage, ProductQuery, Suggestions,
+  SuggestQuery, UpdateProduct,
 } from './products.schemas.ts';
+import { listProducts, suggestProducts } from './listing.service.ts';
 import {
-  createProduct, deleteProduct, getInternalProducts, getProduct, listCategories, listProducts, updateProduct, type ProductDeps,
+  createProduct, deleteProduct, getInternalProducts, getProduct, listCategories, updateProduct, type ProductDeps,
 } from './products.service.ts';
 
 const staffOnly = { onRequest: requireRole('employee') };
@@ -14,6 +16,10 @@ export function productRoutes(app: App, deps: ProductDeps): void {
   app.get('/api/products', {
     schema: { tags: ['products'], summary: 'List products', querystring: ProductQuery, response: { 200: ProductPage } },
   }, (request) => listProducts(deps, request.query));
+
+  app.get('/api/products/suggest', {
+    schema: { tags: ['products'], summary: 'Products whose names match the words typed so far (type-ahead), at most 8', querystring: SuggestQuery, response: { 200: Suggestions } },
+  }, (request) => suggestProducts(deps, request.query.q));
 
   app.get('/api/products/:id', {
     schema: { tags: ['products'], summary: 'Get a product (deleted ones too)', params: ProductId, response: { 200: Product } },

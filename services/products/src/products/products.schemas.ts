@@ -18,6 +18,8 @@ export const Url = Type.String({
 
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 const Category = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+/** The shop's own code for a product: no spaces, so it survives spreadsheets and CSV files unchanged. */
+export const Sku = Type.String({ minLength: 1, maxLength: 64, pattern: '^\\S+$', description: 'Stock-keeping unit, unique among listed products' });
 
 export const ProductId = IdParams;
 
@@ -29,6 +31,7 @@ export const Discount = Type.Object({
 
 export const Product = Type.Object({
   id: Type.String(),
+  sku: Nullable(Type.String()),
   name: Type.String(),
   description: Type.String(),
   category: Type.String(),
@@ -44,7 +47,8 @@ export const Product = Type.Object({
 });
 export type Product = Static<typeof Product>;
 
-const productFields = {
+export const productFields = {
+  sku: Nullable(Sku),
   name: Name,
   description: Type.String({ maxLength: 5000 }),
   price: Money,
@@ -56,6 +60,7 @@ const productFields = {
 
 export const CreateProduct = Type.Object({
   ...productFields,
+  sku: Type.Optional(productFields.sku),
   images: Type.Optional(productFields.images),
   links: Type.Optional(productFields.links),
 });
@@ -69,19 +74,41 @@ const PriceBound = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT });
 
 export const SORTS = ['newest', 'price_asc', 'price_desc', 'rating', 'name'] as const;
 export type Sort = (typeof SORTS)[number];
+/** How a page is ordered: a sort, or relevance when there is a query and no sort. */
+export type ListOrder = Sort | 'relevance';
 
 export const ProductQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Words of the name, category or description: stemmed, the last one also as a prefix, near misspellings too; every word must match' })),
   category: Type.Optional(Type.String({ maxLength: 100 })),
   minPrice: Type.Optional(PriceBound),
   maxPrice: Type.Optional(PriceBound),
-  sort: Type.Enum(SORTS, { default: 'newest' }),
+  minRating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5, description: 'Only products rated at least this (average)' })),
+  sort: Type.Optional(Type.Enum(SORTS, { description: 'newest when there is no q; by relevance when there is q and no sort' })),
+  facets: Type.Optional(Type.Boolean({ default: false, description: 'Add counts by category, price and rating, each over the other filters' })),
   ...ListQuery,
 });
 export type ProductQuery = Static<typeof ProductQuery>;
 
-export const ProductPage = Type.Object({ items: Type.Array(Product), nextCursor: Nullable(Type.String()) });
+export const Facets = Type.Object({
+  categories: Type.Array(Type.Object({ name: Type.String(), count: Type.Integer() })),
+  price: Type.Array(Type.Object({
+    min: Type.Integer({ description: 'Lowest discounted price in the bucket, minor units' }),
+    max: Type.Integer({ description: 'Highest, inclusive: minPrice=min&maxPrice=max selects the bucket' }),
+    count: Type.Integer(),
+  })),
+  rating: Type.Array(Type.Object({ atLeast: Type.Integer(), count: Type.Integer() })),
+});
+export type Facets = Static<typeof Facets>;
+
+export const ProductPage = Type.Object({ items: Type.Array(Product), nextCursor: Nullable(Type.String()), facets: Type.Optional(Facets) });
 export type ProductPage = Static<typeof ProductPage>;
+
+export const SuggestQuery = Type.Object({ q: Type.String({ maxLength: 200 }) });
+export const Suggestions = Type.Object({
+  items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }), { maxItems: 8 }),
+  spelling: Nullable(Type.String({ description: 'The words with each one the catalog does not know replaced by its nearest spelling; null when every word is known' })),
+});
+export type Suggestions = Static<typeof Suggestions>;
 
 export const CategoryList = Type.Object({
   items: Type.Array(Type.Object({ name: Type.String(), productCount: Type.Integer() })),

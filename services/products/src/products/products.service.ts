@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, assertCurrency, basisPointsToPercent, discountedAmount, pageOf, type Db } from '@emporium/kit';
-import { cursorKeyOf, keysetAfter } from './products.cursor.ts';
+import { AppError, assertCurrency, basisPointsToPercent, discountedAmount, type Db } from '@emporium/kit';
 import * as repo from './products.repository.ts';
 import type { ProductFields, ProductRecord } from './products.repository.ts';
 import type {
-  CategoryList, CreateProduct, InternalProduct, Product, ProductPage, ProductQuery, UpdateProduct,
+  CategoryList, CreateProduct, InternalProduct, Product, UpdateProduct,
 } from './products.schemas.ts';
 import type { ReadCache } from './read-cache.ts';
 
@@ -19,6 +18,7 @@ const money = (amount: number, currency: string) => ({ amount, currency });
 export function toProduct(p: ProductRecord): Product {
   return {
     id: p.id,
+    sku: p.sku,
     name: p.name,
     description: p.description,
     category: p.category,
@@ -52,20 +52,6 @@ export function toInternalProduct(p: ProductRecord): InternalProduct {
 
 const notFound = (id: string) => new AppError('PRODUCT.NOT_FOUND', 404, `No product with id ${id}`);
 
-export async function listProducts(deps: ProductDeps, query: ProductQuery): Promise<ProductPage> {
-  if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
-    throw new AppError('REQUEST.INVALID', 400, 'minPrice is above maxPrice', {
-      errors: [{ path: '/query/minPrice', message: 'must not be above maxPrice' }],
-    });
-  }
-  const after = keysetAfter(query.sort, query.cursor);
-  const key = `list:${JSON.stringify([query.q, query.category, query.minPrice, query.maxPrice, query.sort, query.limit, query.cursor])}`;
-  return deps.cache.get(key, async () => {
-    const rows = await repo.listProducts(deps.db, { ...query, q: query.q?.trim() || undefined, category: query.category || undefined, after });
-    return pageOf(rows, query.limit, toProduct, cursorKeyOf(query.sort));
-  });
-}
-
 export async function getProduct(deps: ProductDeps, id: string): Promise<Product> {
   return deps.cache.get(`product:${id}`, async () => {
     const row = await repo.findProduct(deps.db, id);
@@ -80,7 +66,8 @@ export async function listCategories(deps: ProductDeps): Promise<CategoryList> {
 
 export async function createProduct(deps: ProductDeps, input: CreateProduct): Promise<Product> {
   assertCurrency(input.price, deps.currency);
-  const row = await repo.insertProduct(deps.db, randomUUID(), {
+  const row = await skuChecked(input.sku, () => repo.insertProduct(deps.db, randomUUID(), {
+    sku: input.sku ?? null,
     name: input.name.trim(),
     description: input.description,
     category: input.category.trim(),
@@ -90,18 +77,18 @@ export async function createProduct(deps: ProductDeps, input: CreateProduct): Pr
     currency: input.price.currency,
     stock: input.stock,
     discountedAmount: input.price.amount,
-  });
+  }));
   deps.cache.invalidate();
   return toProduct(row);
 }
 
 export async function updateProduct(deps: ProductDeps, id: string, patch: UpdateProduct): Promise<Product> {
   if (patch.price) assertCurrency(patch.price, deps.currency);
-  const row = await deps.db.transaction(async (tx) => {
+  const row = await skuChecked(patch.sku, () => deps.db.transaction(async (tx) => {
     const current = await repo.findProductForUpdate(tx, id);
     if (!current || current.deletedAt) throw notFound(id);
     return repo.updateProduct(tx, id, mergeFields(current, patch));
-  });
+  }));
   deps.cache.invalidate();
   return toProduct(row);
 }
@@ -110,6 +97,7 @@ export async function updateProduct(deps: ProductDeps, id: string, patch: Update
 export function mergeFields(current: ProductRecord, patch: UpdateProduct): ProductFields {
   const priceAmount = patch.price?.amount ?? current.priceAmount;
   return {
+    sku: patch.sku === undefined ? current.sku : patch.sku,
     name: patch.name?.trim() ?? current.name,
     description: patch.description ?? current.description,
     category: patch.category?.trim() ?? current.category,
@@ -120,6 +108,16 @@ export function mergeFields(current: ProductRecord, patch: UpdateProduct): Produ
     stock: patch.stock ?? current.stock,
     discountedAmount: current.discountBps === null ? priceAmount : discountedAmount(priceAmount, current.discountBps),
   };
+}
+
+/** A write that may give a second listed product the same sku: the database's unique index decides, a 409 tells. */
+async function skuChecked<T>(sku: string | null | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (sku && repo.isSkuTaken(err)) throw new AppError('PRODUCT.SKU_TAKEN', 409, `Another product already has the sku ${sku}`, { sku });
+    throw err;
+  }
 }
 
 export async function deleteProduct(deps: ProductDeps, id: string): Promise<void> {

@@ -15,8 +15,31 @@ test('a cached read is served without loading again until its ttl has passed', a
   assert.equal(await cache.get('k', load), 1);
   time.advance(999);
   assert.equal(await cache.get('k', load), 1);
-  time.advance(1);
+  assert.equal(loads, 1);
+});
+
+test('once stale, the old value answers while one reload runs behind it; after two ttls without a read it loads again first', async () => {
+  const time = clock();
+  const cache = createReadCache({ ttlMs: 1_000, now: time.now });
+  let loads = 0;
+  let release: () => void = () => {};
+  const load = () => new Promise<number>((resolve) => {
+    const n = ++loads;
+    release = () => resolve(n);
+    if (n === 1) release();
+  });
+  assert.equal(await cache.get('k', load), 1);
+  time.advance(1_000);
+  assert.equal(await cache.get('k', load), 1, 'stale, answered at once');
+  assert.equal(await cache.get('k', load), 1, 'still the old value while the reload runs');
+  assert.equal(loads, 2, 'one reload only');
+  release();
+  await new Promise((resolve) => setImmediate(resolve));
   assert.equal(await cache.get('k', load), 2);
+  time.advance(2_000);
+  const fresh = cache.get('k', load);
+  release();
+  assert.equal(await fresh, 3, 'too old to answer: the read waits for its load');
 });
 
 test('concurrent misses of one key share a single load', async () => {

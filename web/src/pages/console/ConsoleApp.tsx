@@ -1,6 +1,7 @@
 // The employee console: its own frame and navigation, open to employees and admins only.
 import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { isStaff, useAuth } from '../../auth/AuthContext.tsx';
+import { ImportPage } from './ImportPage.tsx';
 import { LowStockPage } from './LowStockPage.tsx';
 import { MailPage } from './MailPage.tsx';
 import { OrderConsolePage } from './OrderConsolePage.tsx';
@@ -15,6 +16,7 @@ import { UsersPage } from './UsersPage.tsx';
 
 const sections = [
   ['/console/products', 'Products'],
+  ['/console/import', 'Import and export'],
   ['/console/low-stock', 'Low stock'],
   ['/console/orders', 'Orders'],
   ['/console/shipping', 'Shipping'],
@@ -35,6 +37,7 @@ function ConsolePages({ isAdmin }: { isAdmin: boolean }) {
       <Route path="products" element={<ProductsConsolePage />} />
       <Route path="products/new" element={<ProductEditPage id={null} />} />
       <Route path="products/:id" element={<EditProduct />} />
+      <Route path="import" element={<ImportPage />} />
       <Route path="low-stock" element={<LowStockPage />} />
       <Route path="orders" element={<OrdersConsolePage />} />
       <Route path="orders/:id" element={<Order />} />

@@ -5,6 +5,8 @@ import { SelectField, TextField } from '../../components/Field.tsx';
 import { getShopCurrency, parseMoneyInput } from '../../format.ts';
 import { useLoad } from '../../data.ts';
 import { useNavigate, type NavigateFunction } from 'react-router';
+import type { Facets } from '../../api/types.ts';
+import { PriceFacets, RatingFacets } from './FacetLists.tsx';
 
 export const sortOptions = [
   ['newest', 'Newest'],
@@ -23,7 +25,7 @@ function go(navigate: NavigateFunction, search: URLSearchParams, changes: Record
   navigate(`/${next.size ? `?${next}` : ''}`, { replace: true });
 }
 
-export function CatalogFilters({ search }: { search: URLSearchParams }) {
+export function CatalogFilters({ search, facets }: { search: URLSearchParams; facets?: Facets }) {
   const navigate = useNavigate();
   const categories = useLoad(['categories'], () => productsApi.categories());
   const [open, setOpen] = useState(false);
@@ -34,6 +36,7 @@ export function CatalogFilters({ search }: { search: URLSearchParams }) {
     setMax(search.get('max') ?? '');
   }, [search]);
 
+  const searching = Boolean(search.get('q'));
   const currency = getShopCurrency();
   const minError = min && parseMoneyInput(min, currency) === null ? 'Enter a price like 25 or 25.50' : undefined;
   const maxError = max && parseMoneyInput(max, currency) === null ? 'Enter a price like 25 or 25.50' : undefined;
@@ -51,10 +54,16 @@ export function CatalogFilters({ search }: { search: URLSearchParams }) {
       <SelectField label="Category" value={search.get('category') ?? ''} onChange={(e) => go(navigate, search, { category: e.target.value })}>
         <option value="">All categories</option>
         {categories.data?.items.map((category) => (
-          <option key={category.name} value={category.name}>{category.name} ({category.productCount})</option>
+          // With facets, the count is what the current search and price would show in that category.
+          <option key={category.name} value={category.name}>
+            {category.name} ({facets ? (facets.categories.find((c) => c.name === category.name)?.count ?? 0) : category.productCount})
+          </option>
         ))}
       </SelectField>
-      <SelectField label="Sort by" value={search.get('sort') ?? 'newest'} onChange={(e) => go(navigate, search, { sort: e.target.value === 'newest' ? '' : e.target.value })}>
+      {/* With a search, no sort means best match first; without one, newest (the API's defaults). */}
+      <SelectField label="Sort by" value={search.get('sort') ?? (searching ? '' : 'newest')}
+        onChange={(e) => go(navigate, search, { sort: e.target.value === 'newest' && !searching ? '' : e.target.value })}>
+        {searching ? <option value="">Best match</option> : null}
         {sortOptions.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </SelectField>
       <form className="price-range" onSubmit={applyPrices}>
@@ -65,8 +74,10 @@ export function CatalogFilters({ search }: { search: URLSearchParams }) {
             <TextField label="Max" inputMode="decimal" value={max} onChange={(e) => setMax(e.target.value)} error={maxError} />
           </div>
           <button type="submit" className="secondary">Apply price</button>
+          {facets ? <PriceFacets facets={facets} search={search} go={(changes) => go(navigate, search, changes)} /> : null}
         </fieldset>
       </form>
+      {facets ? <RatingFacets facets={facets} search={search} go={(changes) => go(navigate, search, changes)} /> : null}
       {search.size ? <button type="button" className="link-button" onClick={() => navigate('/', { replace: true })}>Clear all filters</button> : null}
       </div>
     </aside>
