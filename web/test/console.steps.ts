@@ -37,7 +37,7 @@ export async function createProductWithDiscount(j: Journey): Promise<void> {
   await j.employee.getByLabel('Stock').fill('3');
   await j.employee.getByLabel(/^Image URLs/).fill('/images/products/watering-can-5-l.svg');
   await j.employee.getByRole('button', { name: 'Create product' }).click();
-  await j.employee.getByText('Product created.').waitFor();
+  await j.employee.getByText(`${name} created.`).waitFor();
   await j.employee.getByLabel('Percent off').fill('25');
   await j.employee.getByText('Price becomes $30.00').waitFor();
   await j.employee.getByRole('button', { name: 'Add discount' }).click();
@@ -65,7 +65,7 @@ export async function deleteProduct(j: Journey): Promise<void> {
   await j.employee.getByLabel(/^Price/).fill('12.5');
   await j.employee.getByLabel('Stock').fill('10');
   await j.employee.getByRole('button', { name: 'Create product' }).click();
-  await j.employee.getByText('Product created.').waitFor();
+  await j.employee.getByText(`${name} created.`).waitFor();
   await j.employee.goto('/console/products');
   await j.employee.getByLabel('Search products').fill(name);
   await j.employee.getByRole('button', { name: 'Search' }).click();

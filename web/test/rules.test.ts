@@ -87,8 +87,40 @@ describe('problems in plain words', () => {
         { path: '/body/shippingAddress/postalCode', message: "must have required property 'postalCode'" },
       ],
     });
-    assert.deepEqual(fieldErrorsOf(error), { password: 'needs at least 8 characters', 'shippingAddress.postalCode': 'is required' });
+    assert.deepEqual(fieldErrorsOf(error), {
+      password: 'Use at least 8 characters for your password.',
+      'shippingAddress.postalCode': 'Enter the postal code.',
+    });
     assert.equal(describeError(error), 'Please correct the highlighted fields.');
+  });
+
+  test("issue 21: every validator message reads in the shop's words: no pattern, no limit in cents, no '1 characters'", () => {
+    const said = (path: string, message: string) => fieldErrorsOf(new ApiError(400, { status: 400, errors: [{ path, message }] }))[fieldKey(path)];
+    const cases: [string, string, string][] = [
+      ['/body/email', 'must match pattern "^[^\\s@]+@[^\\s@.]+(?:\\.[^\\s@.]+)+$"', 'Enter an email address like name@example.com.'],
+      ['/body/name', 'must NOT have fewer than 1 characters', 'Enter a name.'],
+      ['/body/name', 'must match pattern "\\S"', 'Enter a name.'],
+      ['/body/shippingAddress/city', 'must NOT have fewer than 1 characters', 'Enter the city.'],
+      ['/body/shippingAddress/country', 'must match pattern "^[A-Z]{2}$"', 'Choose the country from the list.'],
+      ['/body/addresses/0/line1', 'is required', 'Enter the street and house number.'],
+      ['/body/images/1', 'must match pattern "^(?:https?://[^\\s/?#@\\\\]+)$"', 'Enter a web address starting with https:// or a path starting with /.'],
+      ['/body/price/amount', 'must be >= 0', 'Enter a price of 0 or more.'],
+      ['/body/title', 'must NOT have more than 120 characters', 'Use at most 120 characters.'],
+      ['/body/code', 'must match pattern "^[A-Za-z0-9_-]+$"', 'Use only letters, digits, - and _.'],
+      ['/body/rating', 'must be <= 5', 'Choose from 1 to 5 stars.'],
+      ['/body/endsAt', 'must be after startsAt', 'The end must be after the start.'],
+      ['/query/minPrice', 'must not be above maxPrice', 'The lowest price is above the highest. Swap them or change one.'],
+      ['/body/note', 'must not hold a NUL or other control character', 'Remove the invisible special characters from this text.'],
+      ['/body/whatever', 'must frobnicate', 'Check this field.'],
+      ['/body/percent', 'Enter a percent from 1 to 90 (up to two decimals)', 'Enter a percent from 1 to 90 (up to two decimals)'],
+    ];
+    for (const [path, message, expected] of cases) {
+      const text = said(path, message);
+      assert.equal(text, expected, `${path} ${message}`);
+      assert.doesNotMatch(text, /pattern|\^|\$\)|must (match|be [<>]|NOT)|\b1 characters/, text);
+    }
+    const one = new ApiError(400, { status: 400, errors: [{ path: '/body/shippingAddress/city', message: 'is required' }] });
+    assert.equal(describeError(one), 'Enter the city.', 'one fault is said as it is, highlighted or not');
   });
 
   test('a busy limit and a failing service are explained, not shown as codes', () => {

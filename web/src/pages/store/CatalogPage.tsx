@@ -13,12 +13,13 @@ export function queryFromSearch(search: URLSearchParams): ProductQuery {
   const currency = getShopCurrency();
   const min = parseMoneyInput(search.get('min') ?? '', currency);
   const max = parseMoneyInput(search.get('max') ?? '', currency);
+  // A range upside down (a shared link) is not asked for: the filters say what is wrong beside the fields.
+  const range = min !== null && max !== null && min > max ? {} : { minPrice: min ?? undefined, maxPrice: max ?? undefined };
   return {
     q: search.get('q') ?? undefined,
     category: search.get('category') ?? undefined,
     sort: search.get('sort') ?? undefined,
-    minPrice: min ?? undefined,
-    maxPrice: max ?? undefined,
+    ...range,
     limit: PAGE_SIZE,
   };
 }

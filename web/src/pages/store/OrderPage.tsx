@@ -2,6 +2,7 @@
 import { orders as ordersApi } from '../../api/endpoints.ts';
 import { Breakdown } from '../../components/Breakdown.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../../components/Notice.tsx';
+import { isNotFound, NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { OrderLines, ShippingTo } from '../../components/OrderDetails.tsx';
 import { RequireUser } from '../../components/RequireUser.tsx';
 import { StatusBadge, Timeline } from '../../components/Timeline.tsx';
@@ -19,6 +20,9 @@ function OrderView({ id }: { id: string }) {
   const cancel = useAction();
   const justPlaced = new URLSearchParams(window.location.search).has('placed');
   if (order.loading && !order.data) return <Loading />;
+  if (!order.data && isNotFound(order.error)) {
+    return <NotFoundPage title="Order not found" back={{ to: '/orders', label: 'See my orders' }}>We have no order with that number in your account.</NotFoundPage>;
+  }
   if (!order.data) return <ErrorNotice error={order.error} retry={order.reload} />;
   const current = order.data;
   const cancelOrder = () =>
