@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ApiError } from '../src/api/client.ts';
 import { describeError, fieldErrorsOf, fieldKey } from '../src/api/errors.ts';
-import { addLine, cartCount, removeLine, setLineQuantity, type CartLine } from '../src/cart/cart.ts';
+import { addedText, addLine, cartCount, fitToStock, removeLine, restoreLine, setLineQuantity, stockNoteText, type CartLine } from '../src/cart/cart.ts';
 import { cartTotals, lineTotal, priceLines, quoteKey } from '../src/cart/pricing.ts';
 import { deliveryDays, isAddressComplete, methodPrice, refusalMessage, refusalOf } from '../src/cart/checkout.ts';
 import { cleanAddress } from '../src/components/AddressFields.tsx';
@@ -54,11 +54,34 @@ describe('cart', () => {
     assert.equal(cartCount(addLine(once, line('b', 1))), 3);
   });
 
-  test('quantities stay whole and at least one; removing drops the line', () => {
-    const cart = [line('a', 2), line('b', 1)];
-    assert.equal(setLineQuantity(cart, 'a', 0)[0].quantity, 1);
+  test('issue 21: quantities stay whole; 0 takes the line out (not 1), and it can be put back where it was', () => {
+    const cart = [line('a', 2), line('b', 1), line('c', 1)];
+    assert.deepEqual(setLineQuantity(cart, 'b', 0).map((l) => l.productId), ['a', 'c']);
     assert.equal(setLineQuantity(cart, 'a', 3.7)[0].quantity, 3);
-    assert.deepEqual(removeLine(cart, 'a').map((l) => l.productId), ['b']);
+    assert.deepEqual(removeLine(cart, 'a').map((l) => l.productId), ['b', 'c']);
+    assert.deepEqual(restoreLine(removeLine(cart, 'b'), cart[1], 1).map((l) => l.productId), ['a', 'b', 'c']);
+  });
+
+  test('issue 21: adding twice never puts more in the cart than is in stock, and says so', () => {
+    const three = { ...line('a', 3), stock: 3 };
+    const once = addLine([], three);
+    const twice = addLine(once, three);
+    assert.equal(twice[0].quantity, 3, 'not 6 of a 3-in-stock product');
+    assert.equal(addedText('Kettle', 3, 3, 3), 'Only 3 left, and all 3 are in your cart already.');
+    assert.equal(addedText('Kettle', 2, 2, 3), 'Only 3 left — we set your quantity to 3.');
+    assert.equal(addedText('Kettle', 2, 0, 2), 'Added 2 × Kettle to your cart.');
+    assert.equal(setLineQuantity(twice, 'a', 50)[0].quantity, 3, 'typing 50 of a 3-in-stock product sets 3');
+  });
+
+  test('issue 21: the cart fits what is left now: lowered, sold out or no longer sold, each with its note', () => {
+    const cart = [line('a', 50), line('b', 2), line('c', 1), line('d', 1)];
+    const { lines, notes } = fitToStock(cart, new Map([['a', 2], ['b', 10], ['c', 0]]));
+    assert.deepEqual(lines.map((l) => [l.productId, l.quantity, l.stock]), [['a', 2, 2], ['b', 2, 10]]);
+    assert.deepEqual(notes.map(stockNoteText), [
+      'Only 2 left — we set your quantity to 2.',
+      'c is sold out, so we took it out of your cart.',
+      'd is no longer sold, so we took it out of your cart.',
+    ]);
   });
 });
 
