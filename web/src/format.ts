@@ -91,6 +91,17 @@ export function fromLocalInput(value: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+/** The number an order is known by: its id's first characters, as the emails say it and as staff search for it. */
+export const orderNumber = (id: string) => id.slice(0, 8);
+
+/** A date picked in a form (YYYY-MM-DD, the viewer's day) -> the ISO time that day starts; `nextDay` for the one after. */
+export function dayStart(day: string, nextDay = false): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return undefined;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + (nextDay ? 1 : 0));
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
 export const statusLabels: Record<string, string> = {
   pending: 'Pending',
   paid: 'Paid',

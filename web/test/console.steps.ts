@@ -11,7 +11,7 @@ export async function shipAndDeliver(j: Journey): Promise<void> {
   // A paid order waits under "Paid" (the list opens on "Pending").
   await logIn(j.employee, demo.employee, '/console/orders');
   await j.employee.getByRole('link', { name: 'Paid', exact: true }).click();
-  await j.employee.getByRole('link', { name: `#${j.orderId.slice(-8)}` }).click();
+  await j.employee.getByRole('link', { name: `#${j.orderId.slice(0, 8)}` }).click();
   await j.employee.getByLabel('Carrier').fill(j.shipment.carrier);
   await j.employee.getByLabel('Tracking number').fill(j.shipment.trackingNumber);
   await screenshot(j.employee, 'console-order-ship');

@@ -8,6 +8,7 @@ import { cartTotals, lineTotal, priceLines, quoteKey } from '../src/cart/pricing
 import { deliveryDays, isAddressComplete, methodPrice, refusalMessage, refusalOf } from '../src/cart/checkout.ts';
 import { cleanAddress } from '../src/components/AddressFields.tsx';
 import { breakdownRows } from '../src/components/Breakdown.tsx';
+import { trackingUrl } from '../src/carriers.ts';
 import { countryCode, countryList } from '../src/countries.ts';
 import { discountedAmount, formatMoney, moneyInputText, parseMoneyInput, safeUrl } from '../src/format.ts';
 
@@ -241,5 +242,24 @@ describe('checkout', () => {
     assert.deepEqual(text(breakdownRows({ ...figures, taxIncluded: true, total: usd(5400) })).slice(3), ['Tax (incl.)=$4.46', 'Total=$54.00']);
     const cart = breakdownRows({ ...figures, promotion: promotion('free_shipping', 0), shippingMethod: null, total: usd(6000) }, { shipping: 'At checkout', tax: 'At checkout' });
     assert.deepEqual(text(cart), ['Subtotal=$60.00', 'Code C=Free shipping', 'Shipping=At checkout', 'Tax=At checkout', 'Total so far=$60.00']);
+  });
+});
+
+describe('carrier tracking links', () => {
+  test("issue 21: a known carrier's name, however typed, links to its tracking page with the number in it", () => {
+    assert.equal(trackingUrl('UPS', '1Z999AA10123456784'), 'https://www.ups.com/track?tracknum=1Z999AA10123456784');
+    assert.equal(trackingUrl('usps', '9400 1000'), 'https://tools.usps.com/go/TrackConfirmAction?tLabels=9400%201000');
+    assert.match(trackingUrl('FedEx Ground', '123')!, /^https:\/\/www\.fedex\.com\/.*123$/);
+    assert.match(trackingUrl('DHL Express', 'JD0146')!, /dhl\.com.*tracking-id=JD0146$/);
+    assert.match(trackingUrl('Posten', 'ABC')!, /^https:\/\/sporing\.posten\.no\/sporing\/ABC$/);
+    assert.match(trackingUrl('Royal Mail 24', 'AB123456789GB')!, /royalmail\.com.*AB123456789GB$/);
+    assert.equal(trackingUrl('UPS', 'a&b=c#d'), 'https://www.ups.com/track?tracknum=a%26b%3Dc%23d', 'the number cannot change the address');
+  });
+
+  test('an unknown carrier, or no number, gets no link', () => {
+    assert.equal(trackingUrl('Parcel Express', 'PX-1'), null);
+    assert.equal(trackingUrl('GroupS', 'X'), null, 'UPS only as a word');
+    assert.equal(trackingUrl('UPS', '  '), null);
+    assert.equal(trackingUrl(null, 'X'), null);
   });
 });

@@ -25,6 +25,7 @@ const faults: [RegExp, Fault][] = [
   [/^takes at most (\w+) decimals?/, 'decimals'],
   [/already in use|already exists/, 'taken'],
   [/^names no /, 'unknown'],
+  [/^is neither /, 'shape'],
   [/more than once|used twice/, 'twice'],
 ];
 
@@ -79,6 +80,7 @@ const byField: Record<string, Words> = {
   trackingNumber: { empty: "Enter the carrier's tracking number." },
   minPrice: { empty: 'Enter a price.', order: 'The lowest price is above the highest. Swap them or change one.', below: 'Enter a price of 0 or more.' },
   maxPrice: { empty: 'Enter a price.', below: 'Enter a price of 0 or more.' },
+  q: { empty: 'Enter an order number or an email address.', shape: 'Enter an order number (its first 4 characters or more) or a whole email address.' },
   productId: { empty: 'Choose a product.', unknown: 'That product is no longer sold.' },
   quantity: { empty: 'Enter a quantity.', below: 'Enter a quantity of at least {n}.', above: 'Enter a quantity of at most {n}.', whole: 'Enter a whole number.' },
   number: { empty: 'Enter the card number.', short: 'Enter the whole card number.', long: 'That card number is too long.', shape: 'Enter the card number, digits only.' },

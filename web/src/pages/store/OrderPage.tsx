@@ -6,7 +6,7 @@ import { isNotFound, NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { OrderLines, ShippingTo } from '../../components/OrderDetails.tsx';
 import { RequireUser } from '../../components/RequireUser.tsx';
 import { StatusBadge, Timeline } from '../../components/Timeline.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime, orderNumber } from '../../format.ts';
 import { useLoad } from '../../data.ts';
 import { useAction } from '../../hooks.ts';
 import { Link } from 'react-router';
@@ -35,7 +35,7 @@ function OrderView({ id }: { id: string }) {
     <section className="order-page narrow">
       <Link to="/orders">← My orders</Link>
       {justPlaced ? <SuccessNotice>Thank you! Your order is placed.</SuccessNotice> : null}
-      <h1>Order <span className="order-id">#{current.id.slice(-8)}</span> <StatusBadge status={current.status} /></h1>
+      <h1>Order <span className="order-id">#{orderNumber(current.id)}</span> <StatusBadge status={current.status} /></h1>
       <p className="muted">Placed {formatDateTime(current.createdAt)}</p>
       <Timeline order={current} />
       <ShippingTo order={current} />
