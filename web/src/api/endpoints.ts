@@ -37,6 +37,8 @@ export interface ProductQuery extends Query {
   sort?: string;
   limit?: number;
   cursor?: string;
+  /** Counts by category, price and rating beside the first page. */
+  facets?: boolean;
   /** Comma-separated product ids (up to 100): a batch read of listed products, such as a cart's. */
   ids?: string;
 }
