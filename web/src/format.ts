@@ -91,8 +91,8 @@ export function fromLocalInput(value: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-/** The number an order is known by: its id's first characters, as the emails say it and as staff search for it. */
-export const orderNumber = (id: string) => id.slice(0, 8);
+/** How people name an order: the first 8 characters of its id, as every order email does in its subject. */
+export const orderNumber = (id: string) => `#${id.slice(0, 8)}`;
 
 /** A date picked in a form (YYYY-MM-DD, the viewer's day) -> the ISO time that day starts; `nextDay` for the one after. */
 export function dayStart(day: string, nextDay = false): string | undefined {

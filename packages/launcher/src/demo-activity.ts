@@ -57,14 +57,18 @@ async function demoStory(call: Api) {
       const token = await register(call, shopper);
       return shop(call, employee, token, shopper.name, [pick(s * 3), pick(s * 3 + 1), pick(s * 3 + 2)], s, 'delivered');
     }),
-    shop(call, employee, customer, 'Casey Customer', [pick(2)], 0, 'delivered'),
-    shop(call, employee, customer, 'Casey Customer', [pick(7), pick(9)], 0, 'paid'),
+    // The demo customer's own orders, one in every state an order can be in.
+    ...(['delivered', 'out_for_delivery', 'shipped', 'paid', 'pending', 'cancelled'] as const).map((until, i) =>
+      shop(call, employee, customer, 'Casey Customer', [pick(20 + 2 * i), pick(21 + 2 * i)], i, until)),
   ]);
   return { discounts: onSale.length, orders: stories.length, reviews: stories.reduce((n, reviews) => n + reviews, 0) };
 }
 
-/** One order from placing to `until`; delivered orders get a review of each product. Returns the reviews written. */
-async function shop(call: Api, employee: string, token: string, name: string, products: Json[], seed: number, until: 'paid' | 'delivered') {
+type Until = 'pending' | 'cancelled' | 'paid' | 'shipped' | 'out_for_delivery' | 'delivered';
+const STEPS = ['shipped', 'out_for_delivery', 'delivered'] as const;
+
+/** One order taken from placing to `until`; delivered orders get a review of each product. Returns the reviews written. */
+async function shop(call: Api, employee: string, token: string, name: string, products: Json[], seed: number, until: Until) {
   const body = {
     items: products.map((p) => ({ productId: p.id, quantity: 1 })),
     shippingAddress: { ...ADDRESS, name },
@@ -72,13 +76,18 @@ async function shop(call: Api, employee: string, token: string, name: string, pr
     ...(seed === 1 ? { promoCode: 'WELCOME10' } : {}),
   };
   const order = await call('POST', '/api/orders', body, token, randomUUID());
+  if (until === 'pending') return 0;
+  if (until === 'cancelled') {
+    await call('POST', `/api/orders/${order.id}/cancel`, { note: 'ordered the wrong size' }, token);
+    return 0;
+  }
   await call('POST', '/api/payments', { orderId: order.id, provider: 'test_card', card: TEST_CARD }, token, randomUUID());
   await waitUntil(async () => (await call('GET', `/api/orders/${order.id}`, undefined, token)).status === 'paid');
-  if (until === 'paid') return 0;
-  const tracking = `9400${randomBytes(8).toString('hex').replace(/\D/g, '').padEnd(12, '7').slice(0, 12)}`;
-  for (const step of [{ status: 'shipped', carrier: 'USPS', trackingNumber: tracking }, { status: 'out_for_delivery' }, { status: 'delivered' }]) {
-    await call('POST', `/api/orders/${order.id}/status`, step, employee);
+  const tracking = `9400${String(Date.now()).slice(-9)}${seed}${products.length}`;
+  for (const status of STEPS.slice(0, STEPS.indexOf(until as (typeof STEPS)[number]) + 1)) {
+    await call('POST', `/api/orders/${order.id}/status`, status === 'shipped' ? { status, carrier: 'USPS', trackingNumber: tracking } : { status }, employee);
   }
+  if (until !== 'delivered') return 0;
   for (const [i, product] of products.entries()) {
     await call('POST', `/api/products/${product.id}/reviews`, REVIEWS[(seed + i) % REVIEWS.length], token);
   }

@@ -46,7 +46,7 @@ export function OrdersConsolePage() {
             <tbody>
               {list.items.map((order) => (
                 <tr key={order.id} data-testid="console-order-row">
-                  <td><Link to={`/console/orders/${encodeURIComponent(order.id)}`}>#{orderNumber(order.id)}</Link></td>
+                  <td><Link to={`/console/orders/${encodeURIComponent(order.id)}`}>{orderNumber(order.id)}</Link></td>
                   <td>{formatDateTime(order.createdAt)}</td>
                   <td className="customer-cell">
                     <span>{order.customer.name}</span>
