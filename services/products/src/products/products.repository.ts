@@ -44,6 +44,7 @@ export interface ListFilter {
   category?: string;
   minPrice?: number;
   maxPrice?: number;
+  ids?: string[];
   sort: Sort;
   limit: number;
   /** The keyset values of the last row of the previous page, in the sort's column order. */
@@ -97,6 +98,7 @@ export async function listProducts(db: Queryable, filter: ListFilter): Promise<P
     where.push(`(name ILIKE ${pattern} OR description ILIKE ${pattern})`);
   }
   if (filter.category !== undefined) where.push(`category = ${param(filter.category)}`);
+  if (filter.ids !== undefined) where.push(`id = ANY(${param(filter.ids)}::text[])`);
   if (filter.minPrice !== undefined) where.push(`discounted_amount >= ${param(filter.minPrice)}`);
   if (filter.maxPrice !== undefined) where.push(`discounted_amount <= ${param(filter.maxPrice)}`);
   const { columns, descending } = ORDERINGS[filter.sort];

@@ -75,6 +75,10 @@ export const ProductQuery = Type.Object({
   category: Type.Optional(Type.String({ maxLength: 100 })),
   minPrice: Type.Optional(PriceBound),
   maxPrice: Type.Optional(PriceBound),
+  ids: Type.Optional(Type.String({
+    minLength: 1, maxLength: 10_000, pattern: '^[^,\\s]+(,[^,\\s]+)*$',
+    description: "Only these products, up to 100 comma-separated ids: a batch read such as a cart's (products no longer listed are left out)",
+  })),
   sort: Type.Enum(SORTS, { default: 'newest' }),
   ...ListQuery,
 });

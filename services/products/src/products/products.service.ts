@@ -58,10 +58,14 @@ export async function listProducts(deps: ProductDeps, query: ProductQuery): Prom
       errors: [{ path: '/query/minPrice', message: 'must not be above maxPrice' }],
     });
   }
+  const ids = query.ids === undefined ? undefined : [...new Set(query.ids.split(','))];
+  if (ids && ids.length > 100) {
+    throw new AppError('REQUEST.INVALID', 400, 'ids takes at most 100 product ids', { errors: [{ path: '/query/ids', message: 'names more than 100 ids' }] });
+  }
   const after = keysetAfter(query.sort, query.cursor);
-  const key = `list:${JSON.stringify([query.q, query.category, query.minPrice, query.maxPrice, query.sort, query.limit, query.cursor])}`;
+  const key = `list:${JSON.stringify([query.q, query.category, query.minPrice, query.maxPrice, ids, query.sort, query.limit, query.cursor])}`;
   return deps.cache.get(key, async () => {
-    const rows = await repo.listProducts(deps.db, { ...query, q: query.q?.trim() || undefined, category: query.category || undefined, after });
+    const rows = await repo.listProducts(deps.db, { ...query, q: query.q?.trim() || undefined, category: query.category || undefined, ids, after });
     return pageOf(rows, query.limit, toProduct, cursorKeyOf(query.sort));
   });
 }
