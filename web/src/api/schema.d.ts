@@ -3084,6 +3084,8 @@ export interface operations {
             query?: {
                 category?: string;
                 cursor?: string;
+                /** @description Only these products, up to 100 comma-separated ids: a batch read such as a cart's (products no longer listed are left out) */
+                ids?: string;
                 limit?: number;
                 maxPrice?: number;
                 minPrice?: number;
