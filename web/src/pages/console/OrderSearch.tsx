@@ -34,7 +34,8 @@ export function OrderSearch({ status, values, errors }: OrderSearchProps) {
   const toEarly = draft.from && draft.to && draft.to < draft.from ? 'The last day is before the first.' : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!toEarly) navigate(ordersHref(status, { ...draft, q: draft.q.trim() }), { replace: true });
+    // A search looks through every status (the tabs then narrow it): the order sought may be in any.
+    if (!toEarly) navigate(ordersHref('', { ...draft, q: draft.q.trim() }), { replace: true });
   };
   const searching = Boolean(values.q || values.from || values.to);
   return (
