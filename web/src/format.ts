@@ -94,6 +94,14 @@ export function fromLocalInput(value: string): string | undefined {
 /** How people name an order: the first 8 characters of its id, as every order email does in its subject. */
 export const orderNumber = (id: string) => `#${id.slice(0, 8)}`;
 
+/** A date picked in a form (YYYY-MM-DD, the viewer's day) -> the ISO time that day starts; `nextDay` for the one after. */
+export function dayStart(day: string, nextDay = false): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return undefined;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + (nextDay ? 1 : 0));
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
 export const statusLabels: Record<string, string> = {
   pending: 'Pending',
   paid: 'Paid',

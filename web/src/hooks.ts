@@ -34,3 +34,26 @@ export function useDebounced<T>(value: T, ms: number): T {
   }, [text, ms]);
   return settled;
 }
+
+/**
+ * State kept in sessionStorage under `key`: what was typed survives leaving the page and coming back in
+ * the same tab (the checkout's address after a trip back to the cart), and is gone when the tab closes.
+ */
+export function useSessionState<T>(key: string, initial: T): [T, (value: T | ((current: T) => T)) => void] {
+  const [value, setValue] = useState<T>(() => {
+    try {
+      const stored = sessionStorage.getItem(key);
+      return stored === null ? initial : (JSON.parse(stored) as T);
+    } catch {
+      return initial;
+    }
+  });
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(key, JSON.stringify(value));
+    } catch {
+      // A full or blocked storage only loses the draft, never the page.
+    }
+  }, [key, value]);
+  return [value, setValue];
+}

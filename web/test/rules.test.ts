@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ApiError } from '../src/api/client.ts';
 import { describeError, fieldErrorsOf, fieldKey } from '../src/api/errors.ts';
-import { addLine, cartCount, removeLine, setLineQuantity, type CartLine } from '../src/cart/cart.ts';
+import { addedText, addLine, cartCount, fitToStock, removeLine, restoreLine, setLineQuantity, stockNoteText, type CartLine } from '../src/cart/cart.ts';
 import { cartTotals, lineTotal, priceLines, quoteKey } from '../src/cart/pricing.ts';
 import { deliveryDays, isAddressComplete, methodPrice, refusalMessage, refusalOf } from '../src/cart/checkout.ts';
 import { cleanAddress } from '../src/components/AddressFields.tsx';
 import { breakdownRows } from '../src/components/Breakdown.tsx';
+import { trackingUrl } from '../src/carriers.ts';
 import { countryCode, countryList } from '../src/countries.ts';
 import { discountedAmount, formatMoney, moneyInputText, parseMoneyInput, safeUrl } from '../src/format.ts';
 
@@ -54,11 +55,34 @@ describe('cart', () => {
     assert.equal(cartCount(addLine(once, line('b', 1))), 3);
   });
 
-  test('quantities stay whole and at least one; removing drops the line', () => {
-    const cart = [line('a', 2), line('b', 1)];
-    assert.equal(setLineQuantity(cart, 'a', 0)[0].quantity, 1);
+  test('issue 21: quantities stay whole; 0 takes the line out (not 1), and it can be put back where it was', () => {
+    const cart = [line('a', 2), line('b', 1), line('c', 1)];
+    assert.deepEqual(setLineQuantity(cart, 'b', 0).map((l) => l.productId), ['a', 'c']);
     assert.equal(setLineQuantity(cart, 'a', 3.7)[0].quantity, 3);
-    assert.deepEqual(removeLine(cart, 'a').map((l) => l.productId), ['b']);
+    assert.deepEqual(removeLine(cart, 'a').map((l) => l.productId), ['b', 'c']);
+    assert.deepEqual(restoreLine(removeLine(cart, 'b'), cart[1], 1).map((l) => l.productId), ['a', 'b', 'c']);
+  });
+
+  test('issue 21: adding twice never puts more in the cart than is in stock, and says so', () => {
+    const three = { ...line('a', 3), stock: 3 };
+    const once = addLine([], three);
+    const twice = addLine(once, three);
+    assert.equal(twice[0].quantity, 3, 'not 6 of a 3-in-stock product');
+    assert.equal(addedText('Kettle', 3, 3, 3), 'Only 3 left, and all 3 are in your cart already.');
+    assert.equal(addedText('Kettle', 2, 2, 3), 'Only 3 left — we set your quantity to 3.');
+    assert.equal(addedText('Kettle', 2, 0, 2), 'Added 2 × Kettle to your cart.');
+    assert.equal(setLineQuantity(twice, 'a', 50)[0].quantity, 3, 'typing 50 of a 3-in-stock product sets 3');
+  });
+
+  test('issue 21: the cart fits what is left now: lowered, sold out or no longer sold, each with its note', () => {
+    const cart = [line('a', 50), line('b', 2), line('c', 1), line('d', 1)];
+    const { lines, notes } = fitToStock(cart, new Map([['a', 2], ['b', 10], ['c', 0]]));
+    assert.deepEqual(lines.map((l) => [l.productId, l.quantity, l.stock]), [['a', 2, 2], ['b', 2, 10]]);
+    assert.deepEqual(notes.map(stockNoteText), [
+      'Only 2 left — we set your quantity to 2.',
+      'c is sold out, so we took it out of your cart.',
+      'd is no longer sold, so we took it out of your cart.',
+    ]);
   });
 });
 
@@ -87,8 +111,40 @@ describe('problems in plain words', () => {
         { path: '/body/shippingAddress/postalCode', message: "must have required property 'postalCode'" },
       ],
     });
-    assert.deepEqual(fieldErrorsOf(error), { password: 'needs at least 8 characters', 'shippingAddress.postalCode': 'is required' });
+    assert.deepEqual(fieldErrorsOf(error), {
+      password: 'Use at least 8 characters for your password.',
+      'shippingAddress.postalCode': 'Enter the postal code.',
+    });
     assert.equal(describeError(error), 'Please correct the highlighted fields.');
+  });
+
+  test("issue 21: every validator message reads in the shop's words: no pattern, no limit in cents, no '1 characters'", () => {
+    const said = (path: string, message: string) => fieldErrorsOf(new ApiError(400, { status: 400, errors: [{ path, message }] }))[fieldKey(path)];
+    const cases: [string, string, string][] = [
+      ['/body/email', 'must match pattern "^[^\\s@]+@[^\\s@.]+(?:\\.[^\\s@.]+)+$"', 'Enter an email address like name@example.com.'],
+      ['/body/name', 'must NOT have fewer than 1 characters', 'Enter a name.'],
+      ['/body/name', 'must match pattern "\\S"', 'Enter a name.'],
+      ['/body/shippingAddress/city', 'must NOT have fewer than 1 characters', 'Enter the city.'],
+      ['/body/shippingAddress/country', 'must match pattern "^[A-Z]{2}$"', 'Choose the country from the list.'],
+      ['/body/addresses/0/line1', 'is required', 'Enter the street and house number.'],
+      ['/body/images/1', 'must match pattern "^(?:https?://[^\\s/?#@\\\\]+)$"', 'Enter a web address starting with https:// or a path starting with /.'],
+      ['/body/price/amount', 'must be >= 0', 'Enter a price of 0 or more.'],
+      ['/body/title', 'must NOT have more than 120 characters', 'Use at most 120 characters.'],
+      ['/body/code', 'must match pattern "^[A-Za-z0-9_-]+$"', 'Use only letters, digits, - and _.'],
+      ['/body/rating', 'must be <= 5', 'Choose from 1 to 5 stars.'],
+      ['/body/endsAt', 'must be after startsAt', 'The end must be after the start.'],
+      ['/query/minPrice', 'must not be above maxPrice', 'The lowest price is above the highest. Swap them or change one.'],
+      ['/body/note', 'must not hold a NUL or other control character', 'Remove the invisible special characters from this text.'],
+      ['/body/whatever', 'must frobnicate', 'Check this field.'],
+      ['/body/percent', 'Enter a percent from 1 to 90 (up to two decimals)', 'Enter a percent from 1 to 90 (up to two decimals)'],
+    ];
+    for (const [path, message, expected] of cases) {
+      const text = said(path, message);
+      assert.equal(text, expected, `${path} ${message}`);
+      assert.doesNotMatch(text, /pattern|\^|\$\)|must (match|be [<>]|NOT)|\b1 characters/, text);
+    }
+    const one = new ApiError(400, { status: 400, errors: [{ path: '/body/shippingAddress/city', message: 'is required' }] });
+    assert.equal(describeError(one), 'Enter the city.', 'one fault is said as it is, highlighted or not');
   });
 
   test('a busy limit and a failing service are explained, not shown as codes', () => {
@@ -186,5 +242,24 @@ describe('checkout', () => {
     assert.deepEqual(text(breakdownRows({ ...figures, taxIncluded: true, total: usd(5400) })).slice(3), ['Tax (incl.)=$4.46', 'Total=$54.00']);
     const cart = breakdownRows({ ...figures, promotion: promotion('free_shipping', 0), shippingMethod: null, total: usd(6000) }, { shipping: 'At checkout', tax: 'At checkout' });
     assert.deepEqual(text(cart), ['Subtotal=$60.00', 'Code C=Free shipping', 'Shipping=At checkout', 'Tax=At checkout', 'Total so far=$60.00']);
+  });
+});
+
+describe('carrier tracking links', () => {
+  test("issue 21: a known carrier's name, however typed, links to its tracking page with the number in it", () => {
+    assert.equal(trackingUrl('UPS', '1Z999AA10123456784'), 'https://www.ups.com/track?tracknum=1Z999AA10123456784');
+    assert.equal(trackingUrl('usps', '9400 1000'), 'https://tools.usps.com/go/TrackConfirmAction?tLabels=9400%201000');
+    assert.match(trackingUrl('FedEx Ground', '123')!, /^https:\/\/www\.fedex\.com\/.*123$/);
+    assert.match(trackingUrl('DHL Express', 'JD0146')!, /dhl\.com.*tracking-id=JD0146$/);
+    assert.match(trackingUrl('Posten', 'ABC')!, /^https:\/\/sporing\.posten\.no\/sporing\/ABC$/);
+    assert.match(trackingUrl('Royal Mail 24', 'AB123456789GB')!, /royalmail\.com.*AB123456789GB$/);
+    assert.equal(trackingUrl('UPS', 'a&b=c#d'), 'https://www.ups.com/track?tracknum=a%26b%3Dc%23d', 'the number cannot change the address');
+  });
+
+  test('an unknown carrier, or no number, gets no link', () => {
+    assert.equal(trackingUrl('Parcel Express', 'PX-1'), null);
+    assert.equal(trackingUrl('GroupS', 'X'), null, 'UPS only as a word');
+    assert.equal(trackingUrl('UPS', '  '), null);
+    assert.equal(trackingUrl(null, 'X'), null);
   });
 });

@@ -15,6 +15,8 @@ import { newJourney, type Journey } from './journey.ts';
 import { startPlatform, type Platform } from './platform.ts';
 import * as securitySteps from './security.steps.ts';
 import * as storeSteps from './store.steps.ts';
+import * as storefrontSteps from './storefront.steps.ts';
+import * as ordersConsoleSteps from './orders-console.steps.ts';
 
 let platform: Platform;
 let browser: Browser;
@@ -79,6 +81,11 @@ describe('storefront and console', { timeout: 900_000 }, () => {
   step('issue 20: an employee checks a CSV file in the console (counts and bad rows), imports it, and the shop has the products', catalogSteps.importFromConsole);
   step('issue 20: the search box suggests products while typing, the catalog counts facets, and a search with no results offers a spelling', catalogSteps.suggestionsAndFacets);
   step('the storefront fits a phone screen', storeSteps.fitsPhone);
+  step('issue 21: adding beyond the stock is held to what is left, on the product page, in the cart and in a cart from before; 0 removes a line with Undo', storefrontSteps.addBeyondStock);
+  step('issue 21: an address typed at checkout is still there after going back to the cart and returning', storefrontSteps.checkoutKeepsTyping);
+  step("issue 21: every validation message is in the shop's words beside its field; unknown products and pages get a not-found page", storefrontSteps.humanMessages);
+  step('issue 21: the home page and a product page at 1280 and 390 px: on sale, top rated, categories, result count, shipping note, related products, zoom', storefrontSteps.storefrontScreenshots);
+  step("issue 21: the console's order shows the customer's name and email, is found by number or email, and its UPS tracking number opens UPS's page", ordersConsoleSteps.consoleOrderShowsCustomer);
   step('issue 17: the pages of the emailed links fit a phone screen', mailSteps.accountMailPagesFitPhone);
   step('finding 4: the shop, the login page and /docs work under the Content-Security-Policy', securitySteps.worksUnderCsp);
 });

@@ -1,33 +1,88 @@
-// Draws the demo catalog's product images as small SVG files in gateway/public/images/products/.
-// Run once after changing src/demo/catalog.ts: `npx tsx services/products/scripts/generate-demo-images.ts`.
-// Each category has a colour and a simple drawing; each product gets its own shade and a label.
+// Draws the demo catalog's product pictures as small SVG files in gateway/public/images/products/.
+// Run after changing src/demo/catalog.ts: `npx tsx services/products/scripts/generate-demo-images.ts`.
+// Each product is its own object (a Fluent Emoji Flat drawing by Microsoft, MIT licence, from the
+// @iconify-json/fluent-emoji-flat package) on a backdrop in its category's colours, varied per product,
+// with no text: the page already says the name. A second, "detail" picture is a close-up of the same object.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { DEMO_CATEGORIES, DEMO_PRODUCTS, imageFilesOf, type DemoCategory, type DemoProduct } from '../src/demo/catalog.ts';
 
 const outDir = fileURLToPath(new URL('../../../gateway/public/images/products/', import.meta.url));
-
-const GLYPHS: Record<DemoCategory['glyph'], string> = {
-  mug: `<path d="M-50 -40h90v70a30 30 0 0 1-30 30h-30a30 30 0 0 1-30-30z" fill="INK"/>
-    <path d="M40 -20h12a22 22 0 0 1 0 44h-12" fill="none" stroke="INK" stroke-width="12"/>
-    <path d="M-25 -60c-8-10 8-16 0-28M0 -60c-8-10 8-16 0-28M25 -60c-8-10 8-16 0-28" fill="none" stroke="INK" stroke-width="6" stroke-linecap="round" opacity=".6"/>`,
-  headphones: `<path d="M-60 20v-20a60 60 0 0 1 120 0v20" fill="none" stroke="INK" stroke-width="12"/>
-    <rect x="-76" y="10" width="34" height="58" rx="14" fill="INK"/><rect x="42" y="10" width="34" height="58" rx="14" fill="INK"/>`,
-  tent: `<path d="M0 -70L-80 60h160z" fill="INK"/><path d="M0 -10L-26 60h52z" fill="LIGHT"/>
-    <path d="M-100 60h200" stroke="INK" stroke-width="8" stroke-linecap="round"/><path d="M0 -70l-10-18M0 -70l10-18" stroke="INK" stroke-width="6"/>`,
-  book: `<path d="M-70 -55q35-12 70 6v110q-35-18-70-6z" fill="INK"/><path d="M70 -55q-35-12-70 6v110q35-18 70-6z" fill="INK" opacity=".8"/>
-    <path d="M-55 -25q20-6 42 2M-55 0q20-6 42 2M-55 25q20-6 42 2M55 -25q-20-6-42 2M55 0q-20-6-42 2" stroke="LIGHT" stroke-width="5" fill="none"/>`,
-  lamp: `<path d="M-45 -70h90l25 60h-140z" fill="INK"/><rect x="-6" y="-10" width="12" height="60" fill="INK" opacity=".8"/>
-    <rect x="-45" y="50" width="90" height="14" rx="7" fill="INK"/><circle cx="0" cy="-2" r="10" fill="LIGHT"/>`,
-  shirt: `<path d="M-30 -65l-60 30 20 40 25-12v72h90v-72l25 12 20-40-60-30q-30 22-60 0z" fill="INK"/>
-    <path d="M-30 -65q30 30 60 0" fill="none" stroke="LIGHT" stroke-width="6"/>`,
-  die: `<rect x="-65" y="-65" width="130" height="130" rx="24" fill="INK"/>
-    <g fill="LIGHT"><circle cx="-32" cy="-32" r="12"/><circle cx="32" cy="-32" r="12"/><circle r="12"/><circle cx="-32" cy="32" r="12"/><circle cx="32" cy="32" r="12"/></g>`,
-  leaf: `<path d="M-60 60C-70-20 0-80 70-70C75 0 20 70-60 60z" fill="INK"/>
-    <path d="M-60 60C-20 20 20-20 55-55M-20 22l-8-30M10-5l-4-30M5 15l30 2M-25 40l30 4" stroke="LIGHT" stroke-width="5" fill="none" stroke-linecap="round"/>`,
+const emoji = createRequire(import.meta.url)('@iconify-json/fluent-emoji-flat/icons.json') as {
+  width: number;
+  icons: Record<string, { body: string; width?: number }>;
 };
 
-/** A small stable number from a name, so each product gets its own shade and decoration. */
+/** Each product's object, and for books the subject shown on a badge beside the cover. */
+const PICTURES: Record<string, { object: string; badge?: string }> = {
+  'Stoneware Coffee Mug': { object: 'hot-beverage' },
+  'Electric Gooseneck Kettle': { object: 'teapot' },
+  'Cast Iron Skillet 26 cm': { object: 'cooking' },
+  "Chef's Knife 20 cm": { object: 'kitchen-knife' },
+  'Bamboo Cutting Board Set': { object: 'wood' },
+  'French Press 1 l': { object: 'jar' },
+  'Enamel Dutch Oven 5 l': { object: 'pot-of-food' },
+  'Ceramic Pour-Over Dripper': { object: 'teacup-without-handle' },
+  'Wireless Noise-Cancelling Headphones': { object: 'headphone' },
+  'Portable Bluetooth Speaker': { object: 'speaker-high-volume' },
+  'Mechanical Keyboard': { object: 'keyboard' },
+  'USB-C Charging Hub 65 W': { object: 'electric-plug' },
+  'E-Reader 6"': { object: 'mobile-phone' },
+  'Smart LED Desk Lamp': { object: 'light-bulb' },
+  'True Wireless Earbuds': { object: 'musical-notes' },
+  '4K Webcam': { object: 'video-camera' },
+  'Two-Person Backpacking Tent': { object: 'tent' },
+  'Down Sleeping Bag -5 °C': { object: 'snowflake' },
+  'Trekking Poles (Pair)': { object: 'hiking-boot' },
+  'Insulated Water Bottle 750 ml': { object: 'cup-with-straw' },
+  'Headlamp 400 lm': { object: 'flashlight' },
+  'Daypack 24 l': { object: 'backpack' },
+  'Camping Stove': { object: 'fire' },
+  'Hammock with Straps': { object: 'palm-tree' },
+  'The Art of Slow Cooking': { object: 'orange-book', badge: 'pot-of-food' },
+  'A Field Guide to Night Skies': { object: 'blue-book', badge: 'crescent-moon' },
+  'Designing Data Systems': { object: 'notebook', badge: 'floppy-disk' },
+  'The Quiet Garden': { object: 'green-book', badge: 'tulip' },
+  'Short Walks in the Mountains': { object: 'closed-book', badge: 'snow-capped-mountain' },
+  'Bread Every Day': { object: 'notebook-with-decorative-cover', badge: 'bread' },
+  'Modern Typography': { object: 'ledger', badge: 'input-latin-letters' },
+  'Stories for a Long Train Ride': { object: 'books', badge: 'locomotive' },
+  'Linen Duvet Cover': { object: 'bed' },
+  'Ceramic Table Lamp': { object: 'couch-and-lamp' },
+  'Wool Throw Blanket': { object: 'yarn' },
+  'Scented Soy Candle': { object: 'candle' },
+  'Wall Clock 30 cm': { object: 'mantelpiece-clock' },
+  'Set of 4 Linen Napkins': { object: 'fork-and-knife-with-plate' },
+  'Woven Storage Basket': { object: 'basket' },
+  'Glass Carafe with Tumbler': { object: 'tumbler-glass' },
+  'Merino Wool Sweater': { object: 'scarf' },
+  'Organic Cotton T-Shirt': { object: 't-shirt' },
+  'Waxed Canvas Jacket': { object: 'coat' },
+  'Leather Belt': { object: 'jeans' },
+  'Rain Shell': { object: 'umbrella-with-rain-drops' },
+  'Wool Beanie': { object: 'billed-cap' },
+  'Everyday Sneakers': { object: 'running-shoe' },
+  'Cotton Socks (3 Pairs)': { object: 'socks' },
+  'Wooden Building Blocks': { object: 'brick' },
+  'Strategy Board Game': { object: 'sailboat' },
+  '1000-Piece Jigsaw Puzzle': { object: 'puzzle-piece' },
+  'Classic Chess Set': { object: 'chess-pawn' },
+  'Polyhedral Dice Set': { object: 'game-die' },
+  'Remote Control Car': { object: 'racing-car' },
+  'Card Game for Families': { object: 'joker' },
+  'Kite with Tail': { object: 'kite' },
+  'Terracotta Plant Pot Set': { object: 'potted-plant' },
+  'Pruning Shears': { object: 'scissors' },
+  'Herb Seed Collection': { object: 'seedling' },
+  'Watering Can 5 l': { object: 'droplet' },
+  'Raised Garden Bed': { object: 'leafy-green' },
+  'Garden Kneeler and Seat': { object: 'chair' },
+  'Bird Feeder': { object: 'bird' },
+  'Gardening Gloves': { object: 'gloves' },
+};
+
+/** A small stable number from a name, so each product gets its own shade and backdrop. */
 function hashOf(text: string): number {
   let h = 2166136261;
   for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
@@ -36,45 +91,53 @@ function hashOf(text: string): number {
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(' ')) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && (last + ' ' + word).length <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
+/** An emoji's drawing placed with its centre at (x, y), `size` wide; its ids prefixed so two never clash. */
+function placed(name: string, x: number, y: number, size: number, prefix: string, rotate = 0): string {
+  const icon = emoji.icons[name];
+  if (!icon) throw new Error(`no emoji "${name}" in @iconify-json/fluent-emoji-flat`);
+  const width = icon.width ?? emoji.width;
+  const scale = size / width;
+  const body = icon.body.replace(/id="([^"]+)"/g, `id="${prefix}-$1"`).replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`);
+  return `<g transform="translate(${x} ${y}) rotate(${rotate}) scale(${scale.toFixed(3)}) translate(${-width / 2} ${-width / 2})">${body}</g>`;
 }
 
-/** One or two lines of label; long names get a smaller font rather than losing words. */
-function labelLines(name: string): { lines: string[]; fontSize: number } {
-  const large = wrap(name, 24);
-  return large.length <= 2 ? { lines: large, fontSize: 24 } : { lines: wrap(name, 32).slice(0, 2), fontSize: 19 };
+/** One of four quiet patterns behind the object, chosen and placed by the product's hash. */
+function pattern(h: number, hue: number): string {
+  const tint = `hsl(${hue} 55% 82%)`;
+  switch (h % 4) {
+    case 0:
+      return Array.from({ length: 9 }, (_, i) =>
+        `<circle cx="${(h >>> (i * 3)) % 400}" cy="${(h >>> (i * 2 + 5)) % 400}" r="${5 + ((h >>> i) % 16)}" fill="${tint}" opacity=".6"/>`).join('');
+    case 1:
+      return Array.from({ length: 5 }, (_, i) =>
+        `<circle cx="${40 + (h % 320)}" cy="${40 + ((h >>> 9) % 320)}" r="${60 + i * 55}" fill="none" stroke="${tint}" stroke-width="10" opacity=".5"/>`).join('');
+    case 2:
+      return Array.from({ length: 9 }, (_, i) =>
+        `<path d="M${-100 + i * 70} 420L${60 + i * 70} -20" stroke="${tint}" stroke-width="18" opacity=".45"/>`).join('');
+    default:
+      return Array.from({ length: 8 }, (_, i) =>
+        `<rect x="${(h >>> (i * 3)) % 380}" y="${(h >>> (i * 2 + 3)) % 380}" width="${14 + ((h >>> i) % 20)}" height="${14 + ((h >>> i) % 20)}" rx="5" transform="rotate(${(h >>> i) % 90} 200 200)" fill="${tint}" opacity=".55"/>`).join('');
+  }
 }
 
 function drawing(product: DemoProduct, category: DemoCategory, detail: boolean): string {
+  const picture = PICTURES[product.name];
+  if (!picture) throw new Error(`${product.name}: no picture in PICTURES`);
   const h = hashOf(product.name);
-  const hue = (category.hue + (h % 31) - 15 + 360) % 360;
-  const ink = `hsl(${hue} 45% 32%)`;
-  const light = `hsl(${hue} 70% 94%)`;
-  const glyph = GLYPHS[category.glyph].replaceAll('INK', ink).replaceAll('LIGHT', light);
-  const dots = Array.from({ length: 7 }, (_, i) => {
-    const x = (h >>> (i * 3)) % 400;
-    const y = (h >>> (i * 2 + 5)) % 300;
-    return `<circle cx="${x}" cy="${y}" r="${6 + ((h >>> i) % 18)}" fill="hsl(${hue} 60% 85%)" opacity=".7"/>`;
-  }).join('');
-  const { lines, fontSize } = labelLines(product.name);
-  const label = lines
-    .map((line, i) => `<text x="200" y="${lines.length === 1 ? 367 : 344 + i * (fontSize + 6)}" text-anchor="middle">${escapeXml(line)}</text>`)
-    .join('');
-  const scene = detail
-    ? `<g transform="translate(215 155) scale(1.5) rotate(-12)">${glyph}</g>`
-    : `<circle cx="200" cy="165" r="112" fill="hsl(${hue} 55% 78%)"/><g transform="translate(200 165)">${glyph}</g>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" width="400" height="400" role="img" aria-label="${escapeXml(product.name)}${detail ? ' (detail)' : ''}">
-<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue} 75% 95%)"/><stop offset="1" stop-color="hsl(${(hue + 25) % 360} 60% 86%)"/></linearGradient></defs>
-<rect width="400" height="400" fill="url(#bg)"/>${dots}${scene}
-<rect x="0" y="${lines.length === 1 ? 318 : 300}" width="400" height="${lines.length === 1 ? 82 : 100}" fill="hsl(${hue} 40% 22%)" opacity=".88"/>
-<g font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="${fontSize}" font-weight="600" fill="${light}">${label}</g>
+  const hue = (category.hue + (h % 41) - 20 + 360) % 360;
+  const angle = (h >>> 4) % 4;
+  const [x1, y1, x2, y2] = [[0, 0, 1, 1], [1, 0, 0, 1], [0, 0, 0, 1], [0, 0, 1, 0]][angle];
+  const backdrop = `<circle cx="${185 + ((h >>> 6) % 30)}" cy="${180 + ((h >>> 8) % 30)}" r="${130 + ((h >>> 10) % 25)}" fill="hsl(${hue} 60% 88%)"/>`;
+  const shadow = `<ellipse cx="200" cy="318" rx="${detail ? 150 : 105}" ry="16" fill="hsl(${hue} 35% 35%)" opacity=".16"/>`;
+  const object = detail
+    ? placed(picture.object, 215, 205, 330, 'o', -12)
+    : placed(picture.object, 200, 195, 210, 'o', ((h >>> 12) % 13) - 6);
+  const badge = picture.badge && !detail
+    ? `<circle cx="300" cy="280" r="52" fill="#fff" opacity=".92"/>${placed(picture.badge, 300, 280, 70, 'b')}`
+    : '';
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" width="400" height="400" role="img" aria-label="${escapeXml(product.name)}${detail ? ' (close-up)' : ''}">
+<defs><linearGradient id="bg" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}"><stop offset="0" stop-color="hsl(${hue} 70% 96%)"/><stop offset="1" stop-color="hsl(${(hue + 25) % 360} 55% 87%)"/></linearGradient></defs>
+<rect width="400" height="400" fill="url(#bg)"/>${pattern(h, hue)}${detail ? '' : backdrop}${shadow}${object}${badge}
 </svg>
 `;
 }

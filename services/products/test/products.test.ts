@@ -135,6 +135,23 @@ describe('products: create, read, change, delete', () => {
     assert.deepEqual(items.find((c) => c.name === 'Books'), { name: 'Books', productCount: 1 });
   });
 
+  test("issue 21: the list reads a batch by ids (a cart's products, with their stock), leaving out deleted and unknown ones", async () => {
+    const a = await createProduct(t, { stock: 3 });
+    const b = await createProduct(t, { stock: 7 });
+    const gone = await createProduct(t);
+    await createProduct(t);
+    await t.app.inject({ method: 'DELETE', url: `/api/products/${gone.id}`, headers: t.as.employee });
+    const res = await t.app.inject({ url: `/api/products?ids=${a.id},${b.id},${gone.id},unknown,${a.id}&limit=100` });
+    assert.equal(res.statusCode, 200);
+    const items = res.json().items as { id: string; stock: number }[];
+    assert.deepEqual(items.map((p) => [p.id, p.stock]).sort(), [[a.id, 3], [b.id, 7]].sort());
+    const oneOnly = (await t.app.inject({ url: `/api/products?ids=${b.id}` })).json().items;
+    assert.deepEqual(oneOnly.map((p: { id: string }) => p.id), [b.id], 'a different batch is not answered from the first one');
+    const tooMany = Array.from({ length: 101 }, (_, i) => `id${i}`).join(',');
+    assert.equal((await t.app.inject({ url: `/api/products?ids=${tooMany}` })).statusCode, 400);
+    assert.equal((await t.app.inject({ url: '/api/products?ids=a,,b' })).statusCode, 400);
+  });
+
   test('the internal batch read returns known ids, deleted ones marked, unknown ones left out', async () => {
     const a = await createProduct(t, { images: ['/images/products/a.svg', '/images/products/b.svg'] });
     const b = await createProduct(t);

@@ -36,9 +36,12 @@ export interface ProductQuery extends Query {
   maxPrice?: number;
   sort?: string;
   minRating?: number;
-  facets?: boolean;
   limit?: number;
   cursor?: string;
+  /** Counts by category, price and rating beside the first page. */
+  facets?: boolean;
+  /** Comma-separated product ids (up to 100): a batch read of listed products, such as a cart's. */
+  ids?: string;
 }
 
 export const products = {
@@ -66,7 +69,9 @@ export const discounts = {
 
 export const orders = {
   place: (input: PlaceOrder, idempotencyKey: string) => api.post<Order>('/orders', input, { 'Idempotency-Key': idempotencyKey }),
-  list: (query: { status?: OrderStatus | ''; cursor?: string; limit?: number }) => api.get<Page<Order>>('/orders', query),
+  /** Staff also search: `q` an order number's first characters or an email; placed from `from` until before `to` (ISO times). */
+  list: (query: { status?: OrderStatus | ''; q?: string; from?: string; to?: string; cursor?: string; limit?: number }) =>
+    api.get<Page<Order>>('/orders', query),
   get: (id: string) => api.get<Order>(`/orders/${encodeURIComponent(id)}`),
   cancel: (id: string) => api.post<Order>(`/orders/${encodeURIComponent(id)}/cancel`),
   setStatus: (id: string, change: StatusChange) => api.post<Order>(`/orders/${encodeURIComponent(id)}/status`, change),

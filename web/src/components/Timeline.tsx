@@ -1,6 +1,7 @@
 // An order's way to the door: each step with its time, the carrier and tracking number, the estimate.
 import type { Order, OrderStatus } from '../api/types.ts';
 import { formatDate, formatDateTime, statusLabels } from '../format.ts';
+import { TrackingLink } from './TrackingLink.tsx';
 
 const steps: OrderStatus[] = ['pending', 'paid', 'shipped', 'out_for_delivery', 'delivered'];
 const stepNames: Record<string, string> = { pending: 'Order placed', paid: 'Paid', shipped: 'Shipped', out_for_delivery: 'Out for delivery', delivered: 'Delivered' };
@@ -25,7 +26,7 @@ export function Timeline({ order }: { order: Order }) {
                 <strong>{stepNames[status] ?? statusLabels[status]}</strong>
                 {entry ? <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> : <span className="muted">Not yet</span>}
                 {status === 'shipped' && done && order.carrier ? (
-                  <span className="timeline-detail">{order.carrier} · tracking <code>{order.trackingNumber}</code></span>
+                  <span className="timeline-detail">{order.carrier} · tracking <TrackingLink carrier={order.carrier} trackingNumber={order.trackingNumber} /></span>
                 ) : null}
                 {entry && 'note' in entry && entry.note ? <span className="timeline-detail">{entry.note}</span> : null}
               </div>

@@ -13,6 +13,8 @@ export interface Filters {
   minPrice?: number;
   maxPrice?: number;
   minRating?: number;
+  /** Only these products (a cart's batch read). */
+  ids?: string[];
 }
 
 export interface ListFilter extends Filters {
@@ -49,6 +51,7 @@ function conditions(filters: Filters, param: Param, omit: Array<keyof Filters> =
   if (use('minPrice')) where.push(`discounted_amount >= ${param(filters.minPrice)}`);
   if (use('maxPrice')) where.push(`discounted_amount <= ${param(filters.maxPrice)}`);
   if (use('minRating')) where.push(`rating_average >= ${param(filters.minRating)}`);
+  if (use('ids')) where.push(`id = ANY(${param(filters.ids)}::text[])`);
   return where;
 }
 

@@ -14,13 +14,14 @@ export async function listProducts(deps: ProductDeps, query: ProductQuery): Prom
       errors: [{ path: '/query/minPrice', message: 'must not be above maxPrice' }],
     });
   }
+  const ids = idsOf(query.ids);
   const q = query.q?.trim() || undefined;
   const order = query.sort ?? (q ? 'relevance' : 'newest');
   const after = keysetAfter(order, query.cursor);
-  const { q: _q, sort: _s, cursor: _c, limit, facets, ...rest } = query;
-  const key = `list:${JSON.stringify([q, order, limit, query.cursor, facets ?? false, rest])}`;
+  const { q: _q, sort: _s, cursor: _c, limit, facets, ids: _i, ...rest } = query;
+  const key = `list:${JSON.stringify([q, order, limit, query.cursor, facets ?? false, rest, ids])}`;
   return deps.cache.get(key, async () => {
-    const filters: Filters = { ...rest, category: query.category || undefined };
+    const filters: Filters = { ...rest, category: query.category || undefined, ids };
     if (q !== undefined) {
       const match = await matchOf(deps, q);
       // A query of no searchable words (punctuation only) matches nothing, rather than everything.
@@ -36,6 +37,16 @@ export async function listProducts(deps: ProductDeps, query: ProductQuery): Prom
     if (counts) page.facets = facetsOf(counts);
     return page;
   });
+}
+
+/** `ids=a,b,c`: at most 100 distinct ids. */
+function idsOf(param: string | undefined): string[] | undefined {
+  if (param === undefined) return undefined;
+  const ids = [...new Set(param.split(','))];
+  if (ids.length > 100) {
+    throw new AppError('REQUEST.INVALID', 400, 'ids takes at most 100 product ids', { errors: [{ path: '/query/ids', message: 'names more than 100 ids' }] });
+  }
+  return ids;
 }
 
 /**

@@ -83,6 +83,10 @@ export const ProductQuery = Type.Object({
   minPrice: Type.Optional(PriceBound),
   maxPrice: Type.Optional(PriceBound),
   minRating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5, description: 'Only products rated at least this (average)' })),
+  ids: Type.Optional(Type.String({
+    minLength: 1, maxLength: 10_000, pattern: '^[^,\\s]+(,[^,\\s]+)*$',
+    description: "Only these products, up to 100 comma-separated ids: a batch read such as a cart's (products no longer listed are left out)",
+  })),
   sort: Type.Optional(Type.Enum(SORTS, { description: 'newest when there is no q; by relevance when there is q and no sort' })),
   facets: Type.Optional(Type.Boolean({ default: false, description: 'Add counts by category, price and rating, each over the other filters' })),
   ...ListQuery,

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Payment } from '../../api/types.ts';
 import { Breakdown } from '../../components/Breakdown.tsx';
 import { ErrorNotice, Loading } from '../../components/Notice.tsx';
+import { isNotFound, NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { OrderLines, ShippingTo } from '../../components/OrderDetails.tsx';
 import { StatusBadge, Timeline } from '../../components/Timeline.tsx';
 import { formatDateTime, orderNumber } from '../../format.ts';
@@ -13,6 +14,9 @@ import { StatusActions } from './StatusActions.tsx';
 export function OrderConsolePage({ id }: { id: string }) {
   const { order, payments } = useOrderPayments(id);
   if (order.loading && !order.data) return <Loading />;
+  if (!order.data && isNotFound(order.error)) {
+    return <NotFoundPage title="No such order" back={{ to: '/console/orders', label: 'Back to orders' }}>No order has that number. Search the orders by number or email instead.</NotFoundPage>;
+  }
   if (!order.data) return <ErrorNotice error={order.error} retry={order.reload} />;
   const current = order.data;
   const list = payments.data?.items;
@@ -24,7 +28,12 @@ export function OrderConsolePage({ id }: { id: string }) {
       <div className="console-title">
         <h1>Order {orderNumber(current.id)} <StatusBadge status={current.status} /></h1>
       </div>
-      <p className="muted">Placed {formatDateTime(current.createdAt)} · customer {current.customerId}</p>
+      <p className="order-customer" data-testid="order-customer">
+        <strong>{current.customer.name}</strong>
+        {current.customer.email ? <> · <a href={`mailto:${current.customer.email}`}>{current.customer.email}</a></> : null}
+        {current.customer.email ? <> · <Link to={`/console/orders?q=${encodeURIComponent(current.customer.email)}`}>their orders</Link></> : null}
+        <span className="muted"> · placed {formatDateTime(current.createdAt)}</span>
+      </p>
       <div className="console-columns">
         <div>
           <Timeline order={current} />

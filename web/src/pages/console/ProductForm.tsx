@@ -17,20 +17,26 @@ function listErrors(errors: Record<string, string>) {
   const merged = { ...errors };
   for (const [key, message] of Object.entries(errors)) {
     const [list, index] = key.split('.');
-    if ((list === 'images' || list === 'links') && index !== undefined) merged[list] ??= `Line ${Number(index) + 1} ${message}`;
+    if ((list === 'images' || list === 'links') && index !== undefined) merged[list] ??= `Line ${Number(index) + 1}: ${message}`;
     if (list === 'price' && index !== undefined) merged.price ??= message;
   }
   return merged;
 }
 
-export function ProductForm({ product, onSaved }: { product: Product | null; onSaved: (product: Product) => void }) {
+interface ProductFormProps {
+  product: Product | null;
+  onSaved: (product: Product) => void;
+  /** What the page last did (created, saved stock, ...): shown until the next save. */
+  notice: string;
+}
+
+export function ProductForm({ product, onSaved, notice }: ProductFormProps) {
   const currency = product?.price.currency ?? getShopCurrency();
   const [form, setForm] = useState({
     name: product?.name ?? '', description: product?.description ?? '', category: product?.category ?? '',
     price: product ? moneyInputText(product.price.amount, currency) : '', stock: String(product?.stock ?? 0),
     images: product?.images.join('\n') ?? '', links: product?.links.join('\n') ?? '',
   });
-  const [saved, setSaved] = useState(new URLSearchParams(window.location.search).has('created') ? 'Product created.' : '');
   const categories = useLoad(['categories'], () => productsApi.categories());
   const action = useAction();
   const errors = listErrors(fieldErrorsOf(action.error));
@@ -38,7 +44,6 @@ export function ProductForm({ product, onSaved }: { product: Product | null; onS
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSaved('');
     const amount = parseMoneyInput(form.price, currency);
     const stock = Number(form.stock);
     const local = [
@@ -51,9 +56,7 @@ export function ProductForm({ product, onSaved }: { product: Product | null; onS
       price: { amount: amount!, currency }, stock, images: lines(form.images), links: lines(form.links),
     };
     void action.run(async () => {
-      const result = product ? await productsApi.update(product.id, input) : await productsApi.create(input);
-      setSaved('Saved.');
-      onSaved(result);
+      onSaved(product ? await productsApi.update(product.id, input) : await productsApi.create(input));
     });
   };
 
@@ -73,7 +76,7 @@ export function ProductForm({ product, onSaved }: { product: Product | null; onS
         hint="e.g. /images/products/kettle.svg or https://…" />
       <TextArea label="Links (one per line)" rows={2} value={form.links} onChange={set('links')} error={errors.links} />
       <ErrorNotice error={action.error} />
-      <SuccessNotice>{saved}</SuccessNotice>
+      {action.error || action.busy ? null : <SuccessNotice>{notice}</SuccessNotice>}
       <button type="submit" className="primary" disabled={action.busy}>{action.busy ? 'Saving…' : product ? 'Save changes' : 'Create product'}</button>
     </form>
   );

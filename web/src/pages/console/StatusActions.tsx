@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { orders as ordersApi } from '../../api/endpoints.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
+import { CARRIERS, trackingUrl } from '../../carriers.ts';
 import type { Order, OrderStatus, Payment, StatusChange } from '../../api/types.ts';
 import { TextField } from '../../components/Field.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';
@@ -71,7 +72,9 @@ export function StatusActions({ order, payments, onChanged }: StatusActionsProps
       <h2>Next step</h2>
       {step.status === 'shipped' ? (
         <>
-          <TextField label="Carrier" value={carrier} onChange={(e) => setCarrier(e.target.value)} error={errors.carrier} required />
+          <TextField label="Carrier" list="carrier-options" value={carrier} onChange={(e) => setCarrier(e.target.value)} error={errors.carrier} required
+            hint={trackingUrl(carrier, 'x') ? 'The customer gets a link to its tracking page.' : 'A carrier from the list gets a tracking link.'} />
+          <datalist id="carrier-options">{CARRIERS.map((known) => <option key={known.name} value={known.name} />)}</datalist>
           <TextField label="Tracking number" value={trackingNumber} onChange={(e) => setTrackingNumber(e.target.value)} error={errors.trackingNumber} required />
         </>
       ) : null}

@@ -1,25 +1,54 @@
 // The cart: lines with current prices, quantities, totals, and the way to checkout. Signed in, the totals
 // are the shop's own quote with a promotion code; signed out (the quote needs a sign-in), an estimate.
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../auth/AuthContext.tsx';
-import { MAX_QUANTITY } from '../../cart/cart.ts';
-import { lineTotal, type CartTotals as Totals } from '../../cart/pricing.ts';
+import { stockNoteText } from '../../cart/cart.ts';
+import type { Removed } from '../../cart/CartContext.tsx';
+import type { CartTotals as Totals } from '../../cart/pricing.ts';
 import { useCheckoutQuote } from '../../cart/useCheckoutQuote.ts';
 import { usePricedCart } from '../../cart/usePricedCart.ts';
+import { useStockCheck } from '../../cart/useStockCheck.ts';
 import { Breakdown } from '../../components/Breakdown.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { PromoCodeField } from '../../components/PromoCodeField.tsx';
-import { ProductImage } from '../../components/ProductImage.tsx';
-import { formatMoney, formatPercent } from '../../format.ts';
-import { Link, useNavigate } from 'react-router';
+import { formatMoney } from '../../format.ts';
+import { CartLineRow } from './CartLineRow.tsx';
 
 export function CartPage() {
   const { cart, lines, subtotal, total, savings } = usePricedCart();
   const { user } = useAuth();
   const navigate = useNavigate();
+  const stock = useStockCheck();
+  const [removed, setRemoved] = useState<Removed | null>(null);
+  const takenOut = (what: Removed | null) => {
+    if (what) setRemoved(what);
+    if (what) stock.dropNote(what.line.productId);
+  };
+  const setQuantity = (productId: string, quantity: number) => {
+    const { removed: out, note } = cart.setQuantity(productId, quantity);
+    takenOut(out);
+    if (note) stock.addNote(note);
+    else stock.dropNote(productId);
+  };
+  // Notes of lines no longer in the cart (sold out, no longer sold) stand above the list.
+  const gone = stock.notes.filter((note) => !lines.some((line) => line.productId === note.productId));
+  const notices = (
+    <>
+      {gone.map((note) => <p key={note.productId} className="notice notice-warn" role="status" data-testid="stock-note">{stockNoteText(note)}</p>)}
+      {removed ? (
+        <p className="notice notice-success" role="status">
+          Removed {removed.line.name} from your cart.{' '}
+          <button type="button" className="link-button" onClick={() => { cart.restore(removed); setRemoved(null); }}>Undo</button>
+        </p>
+      ) : null}
+    </>
+  );
   if (!lines.length) {
     return (
       <section className="narrow">
         <h1>Your cart</h1>
+        {notices}
         <Empty>Your cart is empty. <Link to="/">Find something you like</Link>.</Empty>
       </section>
     );
@@ -27,23 +56,11 @@ export function CartPage() {
   return (
     <section className="cart-page">
       <h1>Your cart</h1>
+      {notices}
       <ul className="cart-lines">
         {lines.map((line) => (
-          <li key={line.productId} className="cart-line" data-testid="cart-line">
-            <ProductImage className="cart-thumb" src={line.image} alt="" />
-            <div className="cart-line-name">
-              <Link to={`/products/${encodeURIComponent(line.productId)}`}>{line.name}</Link>
-              <span className="muted">
-                {formatMoney(line.quote.discountedPrice)} each
-                {line.quote.discount ? ` (-${formatPercent(line.quote.discount.percent)})` : ''}
-              </span>
-            </div>
-            <label className="visually-hidden" htmlFor={`qty-${line.productId}`}>Quantity of {line.name}</label>
-            <input id={`qty-${line.productId}`} className="qty" type="number" min={1} max={MAX_QUANTITY} value={line.quantity}
-              onChange={(e) => cart.setQuantity(line.productId, Number(e.target.value))} />
-            <strong className="cart-line-total">{formatMoney(lineTotal(line))}</strong>
-            <button type="button" className="link-button" onClick={() => cart.remove(line.productId)} aria-label={`Remove ${line.name}`}>Remove</button>
-          </li>
+          <CartLineRow key={line.productId} line={line} note={stock.notes.find((note) => note.productId === line.productId)}
+            onQuantity={(quantity) => setQuantity(line.productId, quantity)} onRemove={() => takenOut(cart.remove(line.productId))} />
         ))}
       </ul>
       {user ? <QuotedTotals /> : (

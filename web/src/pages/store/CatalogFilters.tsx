@@ -25,6 +25,16 @@ function go(navigate: NavigateFunction, search: URLSearchParams, changes: Record
   navigate(`/${next.size ? `?${next}` : ''}`, { replace: true });
 }
 
+/** What is wrong with a typed price range, next to the field it concerns; a range upside down says so. */
+export function priceRangeErrors(min: string, max: string, currency: string) {
+  const low = parseMoneyInput(min, currency);
+  const high = parseMoneyInput(max, currency);
+  const shape = 'Enter a price like 25 or 25.50.';
+  const minError = min.trim() && low === null ? shape : low !== null && high !== null && low > high ? 'The lowest price is above the highest. Swap them or change one.' : undefined;
+  const maxError = max.trim() && high === null ? shape : undefined;
+  return { minError, maxError };
+}
+
 export function CatalogFilters({ search, facets }: { search: URLSearchParams; facets?: Facets }) {
   const navigate = useNavigate();
   const categories = useLoad(['categories'], () => productsApi.categories());
@@ -38,8 +48,7 @@ export function CatalogFilters({ search, facets }: { search: URLSearchParams; fa
 
   const searching = Boolean(search.get('q'));
   const currency = getShopCurrency();
-  const minError = min && parseMoneyInput(min, currency) === null ? 'Enter a price like 25 or 25.50' : undefined;
-  const maxError = max && parseMoneyInput(max, currency) === null ? 'Enter a price like 25 or 25.50' : undefined;
+  const { minError, maxError } = priceRangeErrors(min, max, currency);
   const applyPrices = (event: FormEvent) => {
     event.preventDefault();
     if (!minError && !maxError) go(navigate, search, { min: min.trim(), max: max.trim() });

@@ -12,7 +12,7 @@ import { useAction } from '../../hooks.ts';
 import { Link, useNavigate } from 'react-router';
 import { AddressChooser } from './AddressChooser.tsx';
 import { ShippingMethodPicker } from './ShippingMethodPicker.tsx';
-import { useCheckout } from './useCheckout.ts';
+import { clearCheckoutDraft, useCheckout } from './useCheckout.ts';
 
 /**
  * One Idempotency-Key per checkout attempt: a double click or a retry of the same order
@@ -32,6 +32,10 @@ function placeError(error: unknown, code: string | undefined): unknown {
   const refusal = code ? refusalOf(error, code) : null;
   return refusal ? new ApiError(422, { status: 422, detail: refusalMessage(refusal, null) }) : error;
 }
+
+/** Stock ran out between the cart and "Place order": the problem names the product and how many are left. */
+const isStockShortage = (error: unknown) =>
+  error instanceof ApiError && error.status === 409 && /STOCK/.test(String(error.problem.code ?? ''));
 
 export function CheckoutPage() {
   const navigate = useNavigate();
@@ -57,6 +61,7 @@ export function CheckoutPage() {
     void place.run(async () => {
       const order = await ordersApi.place(body, key);
       cart.clear();
+      clearCheckoutDraft();
       if (where.choice === 'new' && where.remember && me.data) {
         // Saving the address is a convenience: the order stands even if this fails.
         await usersApi.updateMe({ addresses: [...me.data.addresses, where.shippingAddress] }).catch(() => undefined);
@@ -80,6 +85,11 @@ export function CheckoutPage() {
         figures={priced.data?.quote} error={errors.shippingMethodId} />
       <OrderSummary checkout={checkout} />
       <ErrorNotice error={placeError(place.error, promoCode)} />
+      {isStockShortage(place.error) ? (
+        <p className="notice notice-warn" data-testid="stock-shortage">
+          <span>Your address and delivery choice stay as they are. <Link to="/cart">Change the quantity in your cart</Link>, then come back.</span>
+        </p>
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={place.busy}>{place.busy ? 'Placing your order…' : 'Place order'}</button>
         <Link to="/cart">Back to cart</Link>

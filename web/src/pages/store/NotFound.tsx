@@ -1,10 +1,5 @@
-import { Link } from 'react-router';
+import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 
 export function NotFound() {
-  return (
-    <section className="narrow">
-      <h1>Page not found</h1>
-      <p>That page does not exist. <Link to="/">Back to the shop</Link></p>
-    </section>
-  );
+  return <NotFoundPage title="Page not found">That page does not exist. Search the shop or browse its categories instead.</NotFoundPage>;
 }

@@ -5,6 +5,7 @@ import { orders as ordersApi } from '../../api/endpoints.ts';
 import type { Order, Payment } from '../../api/types.ts';
 import { Breakdown } from '../../components/Breakdown.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../../components/Notice.tsx';
+import { isNotFound, NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { OrderLines, ShippingTo } from '../../components/OrderDetails.tsx';
 import { StatusBadge, Timeline } from '../../components/Timeline.tsx';
 import { formatDateTime, formatMoney, orderNumber } from '../../format.ts';
@@ -44,6 +45,9 @@ export function OrderPage({ id, arrival }: { id: string; arrival: Arrival }) {
   const { order, payments } = useOrderPayments(id);
   const cancel = useAction();
   if (order.loading && !order.data) return <Loading />;
+  if (!order.data && isNotFound(order.error)) {
+    return <NotFoundPage title="Order not found" back={{ to: '/orders', label: 'See my orders' }}>We have no order with that number in your account.</NotFoundPage>;
+  }
   if (!order.data) return <ErrorNotice error={order.error} retry={order.reload} />;
   const current = order.data;
   const cancelOrder = () =>

@@ -13,6 +13,8 @@ interface ReviewFormProps {
   productId: string;
   existing?: Review;
   onSaved: () => void;
+  /** No one has reviewed the product yet: the button invites the first review. */
+  first?: boolean;
 }
 
 function explain(error: unknown): unknown {
@@ -25,7 +27,7 @@ function explain(error: unknown): unknown {
   return error;
 }
 
-export function ReviewForm({ productId, existing, onSaved }: ReviewFormProps) {
+export function ReviewForm({ productId, existing, onSaved, first = false }: ReviewFormProps) {
   const [open, setOpen] = useState(false);
   const [rating, setRating] = useState(existing?.rating ?? 0);
   const [title, setTitle] = useState(existing?.title ?? '');
@@ -36,7 +38,7 @@ export function ReviewForm({ productId, existing, onSaved }: ReviewFormProps) {
   if (!open) {
     return (
       <button type="button" className="secondary" onClick={() => setOpen(true)}>
-        {existing ? 'Edit your review' : 'Write a review'}
+        {existing ? 'Edit your review' : first ? 'Write the first review' : 'Write a review'}
       </button>
     );
   }

@@ -4,7 +4,7 @@ import { reviews as reviewsApi } from '../../api/endpoints.ts';
 import type { Review } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { SelectField } from '../../components/Field.tsx';
-import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
+import { ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { RatingSummary } from '../../components/RatingSummary.tsx';
 import { Stars } from '../../components/Stars.tsx';
 import { formatDate } from '../../format.ts';
@@ -26,25 +26,35 @@ export function ReviewsSection({ productId, onChanged }: { productId: string; on
   };
   const mine = user ? list.items.find((review) => review.authorId === user.id) : undefined;
 
+  const summary = list.firstPage?.summary;
+  // No reviews yet: an invitation to write the first, not a histogram of zeros.
+  const none = summary?.count === 0 && !list.items.length;
+  const form = user && loaded ? <ReviewForm key={mine?.id ?? 'new'} productId={productId} existing={mine} onSaved={saved} first={none} /> : null;
+  const login = user ? null : (
+    <p><Link to={`/login?next=${encodeURIComponent(`/products/${productId}`)}`}>Log in</Link> to review a product you ordered.</p>
+  );
   return (
     <section className="reviews" id="reviews" aria-labelledby="reviews-title">
       <h2 id="reviews-title">Reviews</h2>
-      {list.firstPage ? <RatingSummary summary={list.firstPage.summary} /> : null}
-      {/* Only once the list is in do we know whether this customer already wrote one. */}
-      {user && loaded ? (
-        <ReviewForm key={mine?.id ?? 'new'} productId={productId} existing={mine} onSaved={saved} />
-      ) : user ? null : (
-        <p><Link to={`/login?next=${encodeURIComponent(`/products/${productId}`)}`}>Log in</Link> to review a product you ordered.</p>
-      )}
-      <div className="reviews-toolbar">
-        <SelectField label="Sort reviews" value={sort} onChange={(e) => setSort(e.target.value)}>
-          <option value="newest">Newest first</option>
-          <option value="rating">Highest rated</option>
-        </SelectField>
-      </div>
       <ErrorNotice error={list.error} retry={list.reload} />
       {list.loading && !loaded ? <Loading label="Loading reviews…" /> : null}
-      {!list.loading && !list.items.length && !list.error ? <Empty>No reviews yet.</Empty> : null}
+      {none ? (
+        <div className="reviews-empty" data-testid="reviews-empty">
+          <p><strong>No reviews yet.</strong> Bought one? Tell other shoppers what you think: the first review helps the most.</p>
+          {form}{login}
+        </div>
+      ) : summary ? (
+        <>
+          <RatingSummary summary={summary} />
+          {form}{login}
+          <div className="reviews-toolbar">
+            <SelectField label="Sort reviews" value={sort} onChange={(e) => setSort(e.target.value)}>
+              <option value="newest">Newest first</option>
+              <option value="rating">Highest rated</option>
+            </SelectField>
+          </div>
+        </>
+      ) : null}
       <ul className="review-list" aria-busy={list.loading}>
         {list.items.map((review) => <ReviewItem key={review.id} review={review} />)}
       </ul>
