@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '@emporium/kit';
+import { loadConfig, PeerUrls } from '@emporium/kit';
 import { Type, type Static, type TObject } from 'typebox';
 import { UPSTREAM_NAMES } from './upstreams.ts';
 
 const repoPath = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
-const upstreamUrl = (port: number) => Type.String({ pattern: '^https?://', default: `http://127.0.0.1:${port}` });
+// One instance's URL or several comma-separated: requests are spread over them (proxy/forward.ts).
+const upstreamUrl = (port: number) => PeerUrls(port);
 
 export const configSchema = {
   HOST: Type.String({ default: '0.0.0.0', description: 'The gateway is the public entry point' }),
@@ -26,7 +27,7 @@ export const configSchema = {
     description: 'Comma-separated services the gateway routes to and checks for readiness; others answer 503',
   }),
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 300_000, default: 10_000, description: 'Budget for an upstream to start answering' }),
-  UPSTREAM_CONNECTIONS: Type.Integer({ minimum: 1, maximum: 1024, default: 128, description: 'Keep-alive connections per upstream' }),
+  UPSTREAM_CONNECTIONS: Type.Integer({ minimum: 1, maximum: 1024, default: 128, description: 'Keep-alive connections per upstream instance' }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 100 * 1024 * 1024, default: 1024 * 1024 }),
   CORS_ORIGINS: Type.String({ default: '', description: 'Comma-separated origins allowed cross-origin, or * for any; empty: same origin only' }),
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 600, description: 'Requests per client address per window' }),

@@ -2,6 +2,15 @@ import { Type, type Static, type TObject, type TProperties } from 'typebox';
 import { Value } from 'typebox/value';
 import { MIN_SECRET_LENGTH } from './service-token.ts';
 
+const URL_LIST = '^https?://[^,\\s]+(,https?://[^,\\s]+)*$';
+
+/**
+ * A `<NAME>_URL` variable: where a peer's instances are, one base URL or several comma-separated
+ * (`http://127.0.0.1:8082,http://127.0.0.1:8182`); calls are spread over them (kit instances.ts).
+ */
+export const PeerUrls = (port: number, description?: string) =>
+  Type.String({ pattern: URL_LIST, default: `http://127.0.0.1:${port}`, ...(description ? { description } : {}) });
+
 /** Settings every service shares; a service adds its own with `{...baseConfig, ...}`. */
 export const baseConfig = {
   HOST: Type.String({ default: '127.0.0.1' }),
@@ -13,7 +22,11 @@ export const baseConfig = {
     { default: 'info' },
   ),
   SHOP_CURRENCY: Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' }),
-  AUTH_JWKS_URL: Type.String({ default: 'http://127.0.0.1:8081/.well-known/jwks.json' }),
+  AUTH_JWKS_URL: Type.String({
+    pattern: URL_LIST,
+    default: 'http://127.0.0.1:8081/.well-known/jwks.json',
+    description: "The users service's public keys; several comma-separated URLs (one per users instance) are tried in turn",
+  }),
   AUTH_PUBLIC_JWK: Type.Optional(Type.String({ description: 'A public JWK as JSON; used instead of AUTH_JWKS_URL when set' })),
   AUTH_ISSUER: Type.String({ default: 'emporium-users' }),
   AUTH_AUDIENCE: Type.String({ default: 'emporium' }),

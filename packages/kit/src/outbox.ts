@@ -51,7 +51,10 @@ export const destinationsOf = (subscriptions: Subscriptions, type: string): stri
 export interface RelayOptions {
   db: Db;
   source: string;
-  /** Base URL of each destination service; events are POSTed to `<url>/internal/events`. */
+  /**
+   * Base URL of each destination service (several comma-separated: its instances, any one of which may
+   * take a delivery); events are POSTed to `<url>/internal/events`.
+   */
   destinations: Record<string, string>;
   /** Shown to each destination's /internal/events. */
   credential: ServiceCredential;
@@ -89,7 +92,7 @@ const LEASE_SECONDS = 30;
 export function startOutboxRelay(options: RelayOptions): Relay {
   const { db, source, log, intervalMs = 500, batchSize = 100, kickDelayMs = 20, retentionHours = 168 } = options;
   const peers = new Map<string, Peer>(
-    Object.entries(options.destinations).map(([name, url]) => [name, createPeer({ name, url, credential: options.credential, retries: 0, breakerThreshold: 1_000_000 })]),
+    Object.entries(options.destinations).map(([name, url]) => [name, createPeer({ name, url, credential: options.credential, retries: 0, breakerThreshold: 1_000_000, log })]),
   );
   let stopped = false;
 
