@@ -1,5 +1,6 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import { AppError, buildService, type App, type Instance } from '@emporium/kit';
 import type { Config } from './config.ts';
 import { docsRoutes } from './docs/docs.routes.ts';
@@ -39,6 +40,7 @@ export async function buildApp(config: Config): Promise<App> {
     global: true,
     max: config.RATE_LIMIT_MAX,
     timeWindow: config.RATE_LIMIT_WINDOW_MS,
+    ...sharedCounts(app, config),
     allowList: (request) => request.url.startsWith('/health/'),
     errorResponseBuilder: (_request, context) =>
       new AppError('REQUEST.RATE_LIMITED', 429, `Too many requests from your address; try again in ${context.after}.`),
@@ -72,6 +74,22 @@ async function instanceState(pool: Instance['pool']): Promise<'ready' | 'not rea
   } catch {
     return 'unreachable';
   }
+}
+
+/**
+ * With REDIS_URL, the counts live in Redis (the plugin's Redis store), so a client's limit holds across
+ * every gateway instance. A Redis that does not answer lets requests through (skipOnError) rather than
+ * take the shop down with it; the log says so.
+ */
+function sharedCounts(app: App, config: Config) {
+  if (!config.REDIS_URL) return {};
+  // Short waits (the plugin's advice): while Redis is away a request waits at most a moment for it.
+  const redis = new Redis(config.REDIS_URL, { connectTimeout: 500, maxRetriesPerRequest: 1 });
+  redis.on('error', (err) => app.log.warn({ err: err.message }, 'Redis for the rate limit is unreachable; requests are not limited meanwhile'));
+  app.addHook('onClose', async () => {
+    redis.disconnect();
+  });
+  return { redis, nameSpace: config.REDIS_KEY_PREFIX, skipOnError: true };
 }
 
 function corsOptions(origins: string) {

@@ -32,6 +32,11 @@ export const configSchema = {
   CORS_ORIGINS: Type.String({ default: '', description: 'Comma-separated origins allowed cross-origin, or * for any; empty: same origin only' }),
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 600, description: 'Requests per client address per window' }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 100, default: 10_000 }),
+  REDIS_URL: Type.Optional(Type.String({
+    pattern: '^rediss?://',
+    description: 'Keeps the rate limit counts in Redis, shared by every gateway instance; unset: each instance counts its own',
+  })),
+  REDIS_KEY_PREFIX: Type.String({ default: 'emporium-rate-limit:', description: "Prefix of the rate limit's keys in Redis" }),
   TRUST_PROXY: Type.String({ default: '', description: 'Proxies allowed to set x-forwarded-for (true, or comma-separated addresses/CIDRs); empty: none' }),
   SESSION_COOKIE_SECURE: Type.Union([Type.Literal('auto'), Type.Literal('always')], {
     default: 'auto',
