@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadConfig, PeerUrls } from '@emporium/kit';
+import { loadConfig, PeerUrls, tracingConfig } from '@emporium/kit';
 import { Type, type Static, type TObject } from 'typebox';
 import { UPSTREAM_NAMES } from './upstreams.ts';
 
@@ -44,6 +44,7 @@ export const configSchema = {
   }),
   PUBLIC_DIR: Type.String({ default: repoPath('gateway/public'), description: 'Folder served at /images/ (its images/ subfolder)' }),
   WEB_DIST_DIR: Type.String({ default: repoPath('web/dist'), description: 'The built web UI, served at /' }),
+  ...tracingConfig,
 };
 
 export type Config = Static<TObject<typeof configSchema>>;

@@ -8,7 +8,7 @@ import { buildGateway } from './helpers.ts';
 async function instance(name: string, port = 0): Promise<{ app: App; url: string; port: number; posts: number }> {
   const app = await buildService({ name: `products-${name}`, logLevel: 'silent' });
   const state = { posts: 0 };
-  app.get('/api/products', { schema: { tags: ['products'] } }, async () => ({ servedBy: name }));
+  app.get('/api/products', { schema: { tags: ['products'] } }, async (request) => ({ servedBy: name, traceparent: request.headers.traceparent }));
   app.post('/api/products', { schema: { tags: ['products'] } }, async (_request, reply) => {
     state.posts++;
     return reply.code(201).send({ servedBy: name });
@@ -59,6 +59,20 @@ describe('gateway with several instances of a service', () => {
     } finally {
       await gateway.close();
       await b.app.close();
+    }
+  });
+
+  test("each request upstream carries a traceparent: the client's own, or a new one", async () => {
+    const a = await instance('a');
+    const gateway = await buildGateway({ UPSTREAMS: 'products', PRODUCTS_URL: a.url });
+    try {
+      const given = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+      assert.equal((await gateway.inject({ url: '/api/products', headers: { traceparent: given } })).json().traceparent, given);
+      const made = (await gateway.inject({ url: '/api/products' })).json().traceparent;
+      assert.match(made, /^00-[\da-f]{32}-[\da-f]{16}-00$/);
+    } finally {
+      await gateway.close();
+      await a.app.close();
     }
   });
 

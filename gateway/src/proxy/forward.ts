@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Transform } from 'node:stream';
-import { AppError, createInstanceSet, instanceFailure, type Instance, type InstanceSet } from '@emporium/kit';
+import { AppError, createInstanceSet, instanceFailure, traced, type Instance, type InstanceSet } from '@emporium/kit';
+import type { Context } from '@opentelemetry/api';
 
 /**
  * Request headers an upstream needs; everything else (cookies, hop-by-hop, host) stays at the gateway.
@@ -61,6 +62,10 @@ export interface Outgoing {
   host?: string;
   body?: NodeJS.ReadableStream | Buffer;
   budgetMs: number;
+  /** The client's traceparent (or a new one), passed on as it is when tracing is off. */
+  traceparent: string;
+  /** With tracing on: the request's server span, the parent of the call upstream. */
+  traceContext?: Context;
 }
 
 export function upstreamHeaders(out: Outgoing): Record<string, string> {
@@ -104,13 +109,19 @@ export async function forward(upstream: Upstream, out: Outgoing) {
     const instance = upstream.instances.next(tried)!;
     tried.add(instance);
     try {
-      return await instance.pool.request({
-        method: out.method as 'GET',
-        path: out.url,
-        headers: upstreamHeaders(out),
-        body: out.body as never,
-        headersTimeout: out.budgetMs,
-        bodyTimeout: out.budgetMs,
+      const headers = upstreamHeaders(out);
+      const send = () =>
+        instance.pool.request({
+          method: out.method as 'GET',
+          path: out.url,
+          headers,
+          body: out.body as never,
+          headersTimeout: out.budgetMs,
+          bodyTimeout: out.budgetMs,
+        });
+      return await traced(`${out.method} ${upstream.name}`, 'client', headers, send, {
+        parent: out.traceContext, traceparent: out.traceparent, statusOf: (res) => res.statusCode,
+        attributes: { 'http.request.method': out.method, 'server.address': instance.origin },
       });
     } catch (err) {
       const failure = instanceFailure(err);

@@ -11,6 +11,12 @@ const URL_LIST = '^https?://[^,\\s]+(,https?://[^,\\s]+)*$';
 export const PeerUrls = (port: number, description?: string) =>
   Type.String({ pattern: URL_LIST, default: `http://127.0.0.1:${port}`, ...(description ? { description } : {}) });
 
+/** Traces (kit tracing.ts reads them from the environment at the first service built; listed here to be checked). */
+export const tracingConfig = {
+  OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://', description: 'An OTLP/HTTP collector (spans go to <url>/v1/traces); unset: no spans are made' })),
+  OTEL_SERVICE_NAME: Type.Optional(Type.String({ minLength: 1, description: 'The service name on its spans; default emporium-<service>' })),
+};
+
 /** Settings every service shares; a service adds its own with `{...baseConfig, ...}`. */
 export const baseConfig = {
   HOST: Type.String({ default: '127.0.0.1' }),
@@ -35,6 +41,7 @@ export const baseConfig = {
     description: 'Signs and checks the tokens services show each other on /internal routes; the same value in every service, never the gateway',
   }),
   PEER_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60000, default: 2000 }),
+  ...tracingConfig,
 };
 
 export class ConfigError extends Error {}

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { currentRequestId } from './context.ts';
 import { AppError, type Problem } from './errors.ts';
 import { createInstanceSet, instanceFailure, type Instance } from './instances.ts';
+import { traced } from './tracing.ts';
 import { SERVICE_UNAUTHENTICATED, type ServiceCredential } from './service-token.ts';
 
 export interface PeerOptions {
@@ -71,7 +72,7 @@ export function createPeer(options: PeerOptions): Peer {
     // Our own timer rather than AbortSignal.timeout, whose timer (and error) outlives every answered call.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new DOMException('The peer took too long', 'TimeoutError')), budget);
-    try {
+    const call = async (): Promise<PeerResponse<T>> => {
       const res = await instance.pool.request({
         method: req.method,
         path,
@@ -84,6 +85,12 @@ export function createPeer(options: PeerOptions): Peer {
       const text = await res.body.text();
       const body = (text && /json/.test(String(res.headers['content-type'])) ? JSON.parse(text) : text) as T;
       return { status: res.statusCode, body };
+    };
+    try {
+      return await traced(`${req.method} ${name}`, 'client', headers, call, {
+        attributes: { 'http.request.method': req.method, 'url.path': req.path, 'server.address': instance.origin },
+        statusOf: (res) => res.status,
+      });
     } finally {
       clearTimeout(timer);
     }

@@ -1,5 +1,5 @@
 export { AppError, problemOf, sendProblem, type Problem, type FieldError } from './errors.ts';
-export { baseConfig, loadConfig, ConfigError, authOptionsFrom, PeerUrls } from './config.ts';
+export { baseConfig, loadConfig, ConfigError, authOptionsFrom, PeerUrls, tracingConfig } from './config.ts';
 export { requestContext, currentRequestId } from './context.ts';
 export { openDb, ensureDatabase, dropDatabase, plannedOnEveryCall, type Db, type Queryable, type Row, type DbOptions } from './db.ts';
 export { migrate, migrateService, openServiceDb } from './migrate.ts';
@@ -28,3 +28,4 @@ export {
   UserPasswordResetRequested, UserRegistered, UserVerificationRequested,
 } from './events/catalog.ts';
 export { startWorkLoop, type WorkLoop } from './work-loop.ts';
+export { flushTracing, incomingTraceparent, startTracing, traced, tracingEnabled } from './tracing.ts';
