@@ -48,6 +48,7 @@ export async function startPlatform(postgres: string, options: PlatformOptions =
     // Demo mode (the launcher's default) stays on: the demo accounts give the suite its roles.
     EMPORIUM_DEMO: 'true',
     EMPORIUM_SKIP_WEB_BUILD: '1',
+    EMPORIUM_DEMO_ACTIVITY: 'false', // the suite's requests are its own; no demo story beside them
     EMPORIUM_READY_TIMEOUT_MS: String(STARTUP_MS),
     EMPORIUM_LOG_LEVEL: 'warn',
     // Thousands of requests come from one address on purpose; the gateway's limit is not under test.

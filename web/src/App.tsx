@@ -11,9 +11,10 @@ import { CartPage } from './pages/store/CartPage.tsx';
 import { CatalogPage } from './pages/store/CatalogPage.tsx';
 import { CheckoutPage } from './pages/store/CheckoutPage.tsx';
 import { NotFound } from './pages/store/NotFound.tsx';
-import { OrderPage } from './pages/store/OrderPage.tsx';
+import { OrderPage, type Arrival } from './pages/store/OrderPage.tsx';
 import { OrdersPage } from './pages/store/OrdersPage.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/store/PasswordPages.tsx';
+import { PayPage } from './pages/store/PayPage.tsx';
 import { ProductPage } from './pages/store/ProductPage.tsx';
 import { VerifyEmailPage } from './pages/store/VerifyEmailPage.tsx';
 
@@ -50,7 +51,12 @@ function Login() {
 }
 const Register = () => <RegisterPage next={useSearchParams()[0].get('next')} />;
 const Product = () => <ProductPage id={useParams().id!} />;
-const Order = () => <OrderPage id={useParams().id!} />;
+function Order() {
+  const [search] = useSearchParams();
+  const arrival: Arrival = (['placed', 'paid', 'transfer'] as const).find((step) => search.has(step)) ?? null;
+  return <OrderPage id={useParams().id!} arrival={arrival} />;
+}
+const Pay = () => <PayPage id={useParams().id!} justPlaced={useSearchParams()[0].has('placed')} />;
 // The emailed links (SHOP_URL/reset-password?token=, SHOP_URL/verify-email?token=) land on these.
 const ResetPassword = () => <ResetPasswordPage token={useSearchParams()[0].get('token')} />;
 const VerifyEmail = () => <VerifyEmailPage token={useSearchParams()[0].get('token')} />;
@@ -75,6 +81,7 @@ export function App() {
             <Route path="account" element={<AccountPage />} />
             <Route path="orders" element={<OrdersPage />} />
             <Route path="orders/:id" element={<Order />} />
+            <Route path="orders/:id/pay" element={<Pay />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -21,10 +21,17 @@ export interface Loaded<T> {
   setData: (data: T) => void;
 }
 
-/** One request for a screen, asked again whenever `key` changes. */
-export function useLoad<T>(key: QueryKey, load: () => Promise<T>): Loaded<T> {
+/**
+ * One request for a screen, asked again whenever `key` changes, and every `pollMs` while the answer
+ * says it will change soon (a change another service applies a moment later).
+ */
+export function useLoad<T>(key: QueryKey, load: () => Promise<T>, poll?: { pollMs: number; while: (data: T | undefined) => boolean }): Loaded<T> {
   const client = useQueryClient();
-  const query = useQuery({ queryKey: key, queryFn: load });
+  const query = useQuery({
+    queryKey: key,
+    queryFn: load,
+    refetchInterval: poll ? (current) => (current.state.error == null && poll.while(current.state.data) ? poll.pollMs : false) : false,
+  });
   const setData = (data: T) => void client.setQueryData(key, data);
   return { data: query.data, error: query.error, loading: query.isFetching, reload: () => void query.refetch(), setData };
 }

@@ -91,6 +91,9 @@ export function fromLocalInput(value: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+/** How people name an order: the first 8 characters of its id, as every order email does in its subject. */
+export const orderNumber = (id: string) => `#${id.slice(0, 8)}`;
+
 export const statusLabels: Record<string, string> = {
   pending: 'Pending',
   paid: 'Paid',

@@ -27,23 +27,6 @@ export async function register(page: Page, person: { name: string; email: string
  * Calls the public API as the person signed in on this page. Their access token lives in the page's
  * memory only, so a fresh one comes from the session cookie, in turn with the page's own refreshes.
  */
-/** Pays an order with the test card as the customer signed in on `page` (the pay page is a later step of issue 16). */
-export async function payWithTestCard(page: Page, orderId: string): Promise<void> {
-  const status = await page.evaluate(async (id) => {
-    const session = await navigator.locks.request('emporium.refresh', () =>
-      fetch('/api/auth/refresh', { method: 'POST', headers: { 'x-emporium-session': 'cookie' } }),
-    );
-    const { accessToken } = (await session.json()) as { accessToken: string };
-    const response = await fetch('/api/payments', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json', 'idempotency-key': `journey-${id}` },
-      body: JSON.stringify({ orderId: id, provider: 'test_card', card: { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' } }),
-    });
-    return response.ok ? ((await response.json()) as { status: string }).status : `answered ${response.status}`;
-  }, orderId);
-  if (status !== 'succeeded') throw new Error(`paying ${orderId}: ${status}`);
-}
-
 export async function apiAs<T>(page: Page, path: string): Promise<T> {
   return page.evaluate(async (target) => {
     // Inline, not a named function: the test's compiler would wrap a name in a helper the page lacks.

@@ -84,9 +84,12 @@ export async function orderWithCodeAndMethod(j: Journey): Promise<void> {
   await screenshot(page, 'checkout-breakdown');
 
   await page.getByRole('button', { name: 'Place order' }).click();
-  await page.waitForURL(/\/orders\/[^/]+\?placed=1$/);
-  const orderId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
-  assert.deepEqual(await breakdownOf(page), standard, 'the order page shows the figures the checkout showed');
+  await page.waitForURL(/\/orders\/[^/]+\/pay\?placed=1$/);
+  const orderId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
+  assert.deepEqual(await breakdownOf(page), standard, 'the pay step shows the figures the checkout showed');
+  await page.getByRole('link', { name: 'Pay later: see your order' }).click();
+  await page.getByTestId('payment-status').waitFor();
+  assert.deepEqual(await breakdownOf(page), standard, 'and so does the order page');
   await screenshot(page, 'order-breakdown');
 
   await page.goto('/orders');

@@ -14,6 +14,8 @@ export interface Journey {
   shopper: { name: string; email: string; password: string };
   reviewTitle: string;
   shipment: { carrier: string; trackingNumber: string };
+  /** The order another customer pays by bank transfer, and that customer's page. */
+  transfer: { customer: Page | null; orderId: string };
 }
 
 export async function newJourney(browser: Browser): Promise<Journey> {
@@ -27,5 +29,6 @@ export async function newJourney(browser: Browser): Promise<Journey> {
     shopper: { name: 'Robin Shopper', email: `robin-${run}@example.com`, password: 'correct-horse-1' },
     reviewTitle: `Pours like a dream (${run})`,
     shipment: { carrier: 'Parcel Express', trackingNumber: 'PX-2026-0042' },
+    transfer: { customer: null, orderId: '' },
   };
 }

@@ -116,7 +116,7 @@ export async function resetForgottenPassword(j: Journey): Promise<void> {
   await page.close();
 }
 
-/** The console's outgoing mail shows the emails of the placed, shipped and delivered order, each as the customer sees it. */
+/** The console's outgoing mail shows the emails of the placed, paid, shipped and delivered order, each as the customer sees it. */
 export async function consoleShowsOrderMail(j: Journey): Promise<void> {
   const order = j.orderId.slice(0, 8);
   const blocked: string[] = [];
@@ -129,7 +129,7 @@ export async function consoleShowsOrderMail(j: Journey): Promise<void> {
   await j.employee.getByLabel('Recipient').fill(j.shopper.email);
   await j.employee.getByRole('button', { name: 'Filter' }).click();
   const rows = j.employee.getByTestId('mail-row').filter({ hasText: order });
-  const kinds = ['Order placed', 'Order shipped', 'Order delivered'];
+  const kinds = ['Order placed', 'Order paid', 'Order shipped', 'Order delivered'];
   await eventually(j.employee, async () => (await Promise.all(kinds.map((kind) => rows.filter({ hasText: kind }).count()))).every((n) => n > 0));
   for (const kind of kinds) assert.equal(await rows.filter({ hasText: kind }).count(), 1, `one "${kind}" email`);
   await screenshot(j.employee, 'console-mail');

@@ -67,7 +67,7 @@ export async function startPlatform(): Promise<Platform> {
   const log: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', launcherEntry], {
     cwd: repoRoot,
-    env: { ...process.env, EMPORIUM_PORT_BASE: String(base), EMPORIUM_DATA_DIR: dataDir, EMPORIUM_POSTGRES_PORT: String(base + PORTS_PER_PLATFORM), EMPORIUM_LOG_LEVEL: 'warn', EMPORIUM_SKIP_WEB_BUILD: '1', EMPORIUM_READY_TIMEOUT_MS: '280000' },
+    env: { ...process.env, EMPORIUM_PORT_BASE: String(base), EMPORIUM_DATA_DIR: dataDir, EMPORIUM_POSTGRES_PORT: String(base + PORTS_PER_PLATFORM), EMPORIUM_LOG_LEVEL: 'warn', EMPORIUM_SKIP_WEB_BUILD: '1', EMPORIUM_DEMO_ACTIVITY: 'false', EMPORIUM_READY_TIMEOUT_MS: '280000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {

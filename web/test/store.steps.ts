@@ -49,11 +49,11 @@ export async function findAndOrderOnce(j: Journey): Promise<void> {
   assert.equal(await j.customer.getByTestId('shipping-method').filter({ hasText: 'International' }).getByRole('radio').isChecked(), true);
   await screenshot(j.customer, 'checkout');
   await j.customer.getByRole('button', { name: 'Place order' }).dblclick();
-  await j.customer.waitForURL(/\/orders\/[^/]+\?placed=1$/);
-  j.orderId = decodeURIComponent(new URL(j.customer.url()).pathname.split('/').pop()!);
+  // The order is placed; its pay step comes next.
+  await j.customer.waitForURL(/\/orders\/[^/]+\/pay\?placed=1$/);
+  j.orderId = decodeURIComponent(new URL(j.customer.url()).pathname.split('/')[2]);
   await j.customer.getByText('Thank you! Your order is placed.').waitFor();
-  await j.customer.getByText('Estimated delivery:').waitFor();
-  await j.customer.getByRole('cell', { name: j.product.name }).waitFor();
+  await j.customer.getByText(`2 × ${j.product.name}`).waitFor();
 
   const mine = await apiAs<{ items: { id: string; items: { quantity: number }[] }[] }>(j.customer, '/api/orders');
   assert.deepEqual(mine.items.map((order) => order.id), [j.orderId], 'one order, not two');
@@ -114,7 +114,9 @@ export async function reuseAddressAndCancel(j: Journey): Promise<void> {
   assert.equal(await j.customer.getByRole('radio', { name: /12 Harbour Street.*United Kingdom/ }).isChecked(), true);
   await j.customer.getByTestId('shipping-method').filter({ hasText: 'International' }).waitFor();
   await j.customer.getByRole('button', { name: 'Place order' }).click();
-  await j.customer.waitForURL(/\/orders\/[^/]+\?placed=1$/);
+  await j.customer.waitForURL(/\/orders\/[^/]+\/pay\?placed=1$/);
+  await j.customer.getByRole('link', { name: 'Pay later: see your order' }).click();
+  await j.customer.getByTestId('payment-status').getByText('Awaiting payment').waitFor();
   j.customer.once('dialog', (dialog) => void dialog.accept());
   await j.customer.getByRole('button', { name: 'Cancel order' }).click();
   await j.customer.getByRole('heading', { name: /Cancelled/ }).waitFor();

@@ -9,6 +9,8 @@ export interface AuthUser {
   userId: string;
   role: Role;
   name: string;
+  /** The account's email when the token carries it (tokens signed since it was added do). */
+  email?: string;
 }
 
 export interface AuthOptions {
@@ -73,7 +75,7 @@ export async function registerAuth(app: FastifyInstance, options: AuthOptions): 
       });
       const role = payload.role as Role;
       if (!ROLES.includes(role)) throw new Error('unknown role');
-      request.user = { userId: String(payload.sub), role, name: String(payload.name ?? '') };
+      request.user = { userId: String(payload.sub), role, name: String(payload.name ?? ''), ...(typeof payload.email === 'string' ? { email: payload.email } : {}) };
       verified.remember(token, { user: request.user, expiresAt: payload.exp! * 1000 });
     } catch (err) {
       request.authError = (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'The access token has expired' : 'The access token is not valid';

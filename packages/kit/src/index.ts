@@ -17,7 +17,7 @@ export { pruneDeliveredEvents } from './outbox-retention.ts';
 export { applyEvent, registerInbox, type EventHandler } from './inbox.ts';
 export { buildService, type App, type ServiceOptions } from './service.ts';
 export { runService } from './server.ts';
-export { MAX_AMOUNT, Money, discountedAmount, percentToBasisPoints, basisPointsToPercent, assertCurrency } from './money.ts';
+export { MAX_AMOUNT, Money, formatMoney, discountedAmount, percentToBasisPoints, basisPointsToPercent, assertCurrency } from './money.ts';
 export { ListQuery, Page, cursorPart, encodeCursor, decodeCursor, pageOf, type CursorPart } from './pagination.ts';
 export { Id, IdParams } from './ids.ts';
 export { canonicalJson, requestFingerprint } from './fingerprint.ts';

@@ -33,3 +33,10 @@ export function assertCurrency(money: Money, shopCurrency: string): void {
     throw new AppError('REQUEST.CURRENCY', 400, `This shop sells in ${shopCurrency}; ${money.currency} is not accepted`);
   }
 }
+
+/** Integer minor units as the currency writes them, e.g. 12999 USD -> $129.99 (for messages people read). */
+export function formatMoney(money: Money): string {
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(money.amount / 10 ** digits);
+}

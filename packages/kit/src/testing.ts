@@ -51,7 +51,7 @@ export async function createTestAuth(): Promise<TestAuth> {
     publicJwk: JSON.stringify(jwk),
     key,
     token: (user) =>
-      signAccessToken(key, { userId: user.userId ?? `user-${user.role}`, role: user.role, name: user.name ?? `Test ${user.role}` }, {
+      signAccessToken(key, { userId: user.userId ?? `user-${user.role}`, role: user.role, name: user.name ?? `Test ${user.role}`, email: user.email }, {
         issuer: options.issuer,
         audience: options.audience,
         ttlSeconds: 900,

@@ -13,9 +13,9 @@ export interface TokenClaims {
   ttlSeconds: number;
 }
 
-/** A short-lived access token (RFC 9068 `at+jwt`) naming the user and their role. */
+/** A short-lived access token (RFC 9068 `at+jwt`) naming the user, their role and email (orders keep both with an order). */
 export function signAccessToken(key: SigningKey, user: AuthUser, claims: TokenClaims): Promise<string> {
-  return new SignJWT({ role: user.role, name: user.name })
+  return new SignJWT({ role: user.role, name: user.name, ...(user.email ? { email: user.email } : {}) })
     .setProtectedHeader({ alg: key.alg, typ: ACCESS_TOKEN_TYPE, kid: key.kid })
     .setSubject(user.userId)
     .setIssuer(claims.issuer)

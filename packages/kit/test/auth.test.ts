@@ -60,7 +60,7 @@ describe('a service verifying the users service\'s tokens through its JWKS', () 
   test('a token from the users service is accepted, naming the user and role', async () => {
     const res = await whoami(shop, session.accessToken);
     assert.equal(res.statusCode, 200, res.body);
-    assert.deepEqual(res.json(), { userId: session.user.id, role: 'customer', name: 'Kit' });
+    assert.deepEqual(res.json(), { userId: session.user.id, role: 'customer', name: 'Kit', email: 'kit@example.com' });
   });
 
   test('with several JWKS URLs (one per users instance), a dead first one passes the question to the next', async () => {

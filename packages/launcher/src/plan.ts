@@ -27,6 +27,8 @@ export interface Settings {
   postgresPort: number;
   databasePrefix: string;
   demo: boolean;
+  /** Demo mode's first start also plays a short story through the API: sales, orders, reviews (demo-activity.ts). */
+  demoActivity: boolean;
   /** Where the gateway listens; unset: the gateway's own default (every interface). */
   gatewayHost?: string;
   /** Why it listens there, for the banner. */
@@ -79,6 +81,8 @@ export function readSettings(env: Record<string, string | undefined>, root: stri
     throw new Error(`EMPORIUM_POSTGRES_PORT must be a port number, got ${JSON.stringify(env.EMPORIUM_POSTGRES_PORT)}`);
   }
   const demo = env.EMPORIUM_DEMO !== 'false';
+  // Test harnesses that make their own data turn the demo's first-start story off.
+  const demoActivity = demo && env.EMPORIUM_DEMO_ACTIVITY !== 'false';
   return {
     root,
     dataDir: resolve(env.EMPORIUM_DATA_DIR || 'data'),
@@ -88,6 +92,7 @@ export function readSettings(env: Record<string, string | undefined>, root: stri
     postgresPort,
     databasePrefix: env.EMPORIUM_DATABASE_PREFIX || 'emporium_',
     demo,
+    demoActivity,
     ...gatewayHostOf(env.EMPORIUM_HOST, demo),
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
@@ -230,7 +235,7 @@ function usersEnv(settings: Settings): Record<string, string> {
 }
 
 /** An address to reach a server listening on `host` from this machine (any-address binds answer on loopback). */
-function reachableHost(host: string | undefined): string {
+export function reachableHost(host: string | undefined): string {
   if (!host || host === '0.0.0.0' || host === '::') return '127.0.0.1';
   return host.includes(':') ? `[${host}]` : host;
 }

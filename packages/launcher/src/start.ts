@@ -4,7 +4,8 @@ import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { say } from './console.ts';
 import type { EmbeddedServer } from './embedded-postgres.ts';
-import { existingServices, planProcesses, plannedPorts, readSettings, SERVICES, type ProcessSpec, type Settings } from './plan.ts';
+import { runDemoActivityOnce } from './demo-activity.ts';
+import { existingServices, planProcesses, plannedPorts, reachableHost, readSettings, SERVICES, type ProcessSpec, type Settings } from './plan.ts';
 import { buildWebIfMissing, createDatabases, keyEncryptionKey, portsInUse, startDatabaseServer } from './prepare.ts';
 import { supervise, type Supervised } from './supervise.ts';
 
@@ -41,6 +42,9 @@ async function main() {
   // All at once: the gateway needs no service to start, and its readiness waits for theirs.
   await startAll(settings, specs);
   printBanner(settings, specs);
+  if (settings.demoActivity && SERVICES.every((name) => services.includes(name)) && !stopping) {
+    void runDemoActivityOnce(`http://${reachableHost(settings.gatewayHost)}:${settings.portBase}`, settings.dataDir, say.info);
+  }
 }
 
 async function startAll(settings: Settings, specs: ProcessSpec[]) {

@@ -29,7 +29,7 @@ describe('placing an order', () => {
     assert.equal(res.statusCode, 201, res.body);
     const order = res.json();
     assert.deepEqual(Object.keys(order).sort(), [
-      'carrier', 'createdAt', 'customerId', 'estimatedDelivery', 'history', 'id', 'items', 'payment', 'promotion', 'shippingAddress', 'shippingMethod',
+      'carrier', 'createdAt', 'customer', 'customerId', 'estimatedDelivery', 'history', 'id', 'items', 'payment', 'promotion', 'shippingAddress', 'shippingMethod',
       'shippingTotal', 'status', 'subtotal', 'taxIncluded', 'taxTotal', 'total', 'trackingNumber', 'updatedAt',
     ]);
     assert.equal(order.customerId, 'customer-ann');

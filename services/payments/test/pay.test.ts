@@ -138,7 +138,9 @@ describe('paying an order with test_card and manual', () => {
     assert.equal(part.statusCode, 201, part.body);
     const { id: _id, createdAt: _at, ...given } = part.json() as Record<string, unknown>;
     assert.deepEqual(given, { paymentId: payment.id, amount: usd(300), reason: 'scratched' });
-    assert.equal((await refund({ amount: usd(701) })).statusCode, 409);
+    const tooMuch = await refund({ amount: usd(701) });
+    assert.equal(tooMuch.statusCode, 409);
+    assert.deepEqual([tooMuch.json().detail, tooMuch.json().refundable], ['Only $7.00 of this payment is left to refund', usd(700)]);
     assert.equal((await refund({ amount: usd(700) })).statusCode, 201);
     assert.equal((await refund({ amount: usd(1) })).statusCode, 409);
     const list = (await shop.payments.app.inject({ method: 'GET', url: `/api/payments?orderId=${order.id}`, headers: ann })).json();

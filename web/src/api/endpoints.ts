@@ -2,9 +2,9 @@
 import { SESSION_HEADERS } from '../auth/session.ts';
 import { api, type Query } from './client.ts';
 import type {
-  Body, Category, CheckoutQuote, Discount, Me, Notification, Order, OrderStatus, Page, PlaceOrder, PriceQuote, Product,
-  ProductInput, Promotion, PromotionInput, QuoteRequest, Review, ReviewInput, ReviewPage, Role, Session, ShippingMethod,
-  ShippingMethodInput, StatusChange, TaxRate, User,
+  Body, Category, CheckoutQuote, Discount, Me, NewPayment, Notification, Order, OrderStatus, Page, Payment, PlaceOrder, PriceQuote,
+  Product, ProductInput, Promotion, PromotionInput, QuoteRequest, Refund, RefundInput, Review, ReviewInput, ReviewPage, Role, Session,
+  ShippingMethod, ShippingMethodInput, StatusChange, TaxRate, User,
 } from './types.ts';
 
 export type { PlaceOrder, PriceQuote };
@@ -63,6 +63,18 @@ export const orders = {
   get: (id: string) => api.get<Order>(`/orders/${encodeURIComponent(id)}`),
   cancel: (id: string) => api.post<Order>(`/orders/${encodeURIComponent(id)}/cancel`),
   setStatus: (id: string, change: StatusChange) => api.post<Order>(`/orders/${encodeURIComponent(id)}/status`, change),
+};
+
+const paymentPath = (id: string) => `/payments/${encodeURIComponent(id)}`;
+export const payments = {
+  /** 201 whether it succeeded, failed or waits: a failed attempt is a record too. The same key replays the first answer. */
+  pay: (input: NewPayment, idempotencyKey: string) => api.post<Payment>('/payments', input, { 'Idempotency-Key': idempotencyKey }),
+  /** An order's payments, oldest first (its customer or staff). */
+  forOrder: (orderId: string) => api.get<{ items: Payment[] }>('/payments', { orderId }),
+  /** Staff: the bank transfer or cash of a manual payment arrived. */
+  capture: (id: string) => api.post<Payment>(`${paymentPath(id)}/capture`),
+  /** Staff: gives back part or all of a succeeded payment; more than is left is a 409. */
+  refund: (id: string, input: RefundInput) => api.post<Refund>(`${paymentPath(id)}/refunds`, input),
 };
 
 export const checkout = {

@@ -1740,7 +1740,7 @@ export interface operations {
                             sentAt: string | null;
                             status: "queued" | "sent" | "failed";
                             subject: string;
-                            /** @description verify_email, password_reset, order_placed, order_shipped, order_delivered, order_cancelled */
+                            /** @description verify_email, password_reset, order_placed, order_paid, order_shipped, order_delivered, order_cancelled */
                             template: string;
                             text: string;
                             /** @description The recipient's address; null only while it is being looked up */
@@ -1756,8 +1756,14 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description Placed at or after this time */
+                from?: string;
                 limit?: number;
+                /** @description An order number's first characters (at least 4), or a customer's email */
+                q?: string;
                 status?: "pending" | "paid" | "shipped" | "out_for_delivery" | "delivered" | "cancelled";
+                /** @description Placed before this time */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -1800,6 +1806,11 @@ export interface operations {
                             carrier: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The account as it was when the order was placed */
+                            customer: {
+                                email: string | null;
+                                name: string;
+                            };
                             customerId: string;
                             /** Format: date-time */
                             estimatedDelivery: string;
@@ -1988,6 +1999,11 @@ export interface operations {
                         carrier: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The account as it was when the order was placed */
+                        customer: {
+                            email: string | null;
+                            name: string;
+                        };
                         customerId: string;
                         /** Format: date-time */
                         estimatedDelivery: string;
@@ -2151,6 +2167,11 @@ export interface operations {
                         carrier: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The account as it was when the order was placed */
+                        customer: {
+                            email: string | null;
+                            name: string;
+                        };
                         customerId: string;
                         /** Format: date-time */
                         estimatedDelivery: string;
@@ -2320,6 +2341,11 @@ export interface operations {
                         carrier: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The account as it was when the order was placed */
+                        customer: {
+                            email: string | null;
+                            name: string;
+                        };
                         customerId: string;
                         /** Format: date-time */
                         estimatedDelivery: string;
@@ -2495,6 +2521,11 @@ export interface operations {
                         carrier: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The account as it was when the order was placed */
+                        customer: {
+                            email: string | null;
+                            name: string;
+                        };
                         customerId: string;
                         /** Format: date-time */
                         estimatedDelivery: string;

@@ -60,6 +60,15 @@ export type ReviewInput = Body<'postProductsByIdReviews'>;
 
 export type Notification = Answer<'getNotifications'>['items'][number];
 
+// Payments (issue 16): an order's attempts to pay, the money refunded, and an attempt as sent.
+export type Payment = Answer<'getPayments'>['items'][number];
+export type PaymentStatus = Payment['status'];
+export type NewPayment = Body<'postPayments'>;
+export type PaymentProvider = NewPayment['provider'];
+export type CardInput = NonNullable<NewPayment['card']>;
+export type Refund = Answer<'postPaymentsByIdRefunds'>;
+export type RefundInput = Body<'postPaymentsByIdRefunds'>;
+
 /** What the web UI holds of a session: the refresh token stays in the gateway's httpOnly cookie. */
 export interface Session {
   user: User;

@@ -1,3 +1,4 @@
+import { formatMoney } from '@emporium/kit';
 import { render, shopLink, type Rendered, type Shop } from './layout.ts';
 
 export interface Money {
@@ -30,12 +31,6 @@ export interface OrderEventData {
 /** Orders are named by the first 8 characters of their id in every subject. */
 export const shortId = (orderId: string) => orderId.slice(0, 8);
 
-/** Integer minor units as the currency writes them, e.g. 12999 USD -> $129.99. */
-export function formatMoney(money: Money): string {
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(money.amount / 10 ** digits);
-}
 
 const formatDate = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));

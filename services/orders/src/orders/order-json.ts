@@ -42,6 +42,7 @@ export function toOrderJson(order: NewOrder): OrderJson {
   return {
     id: order.id,
     customerId: order.customerId,
+    customer: order.customer,
     status: order.status,
     items: itemsJson(order.lines, order.currency),
     ...breakdownJson(order, order.currency),

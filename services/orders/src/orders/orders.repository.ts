@@ -24,6 +24,8 @@ export interface OrderRecord {
   id: string;
   seq: number;
   customerId: string;
+  /** The account's name and email when the order was placed. */
+  customer: { name: string; email: string | null };
   status: OrderStatus;
   currency: string;
   subtotal: number;
@@ -74,7 +76,7 @@ async function saveNewOrders(db: Queryable, placed: PlacedOrder[]): Promise<bool
 // entry for every claim completed since the last vacuum, so each save got slower as orders came in.
 const SAVE_NEW_ORDERS = plannedOnEveryCall(
   `WITH input AS (
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS i (id text, customer_id text, key text, response text, currency text,
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS i (id text, customer_id text, customer jsonb, key text, response text, currency text,
        subtotal bigint, promotion jsonb, shipping_method jsonb, shipping bigint, tax bigint, tax_included boolean, total bigint,
        shipping_address jsonb, estimated_delivery timestamptz, created_at timestamptz, lines jsonb,
        event_id uuid, event_type text, event_data jsonb, destinations text[])),
@@ -83,9 +85,9 @@ const SAVE_NEW_ORDERS = plannedOnEveryCall(
        FROM input i WHERE k.customer_id = i.customer_id AND k.key = i.key AND k.order_id = i.id AND k.state <> 'done'
      RETURNING k.order_id),
    saved AS (
-     INSERT INTO orders (id, customer_id, status, currency, subtotal_amount, promotion, shipping_method, shipping_amount, tax_amount, tax_included,
+     INSERT INTO orders (id, customer_id, customer, status, currency, subtotal_amount, promotion, shipping_method, shipping_amount, tax_amount, tax_included,
                          total_amount, shipping_address, estimated_delivery, lines, history, created_at, updated_at)
-     SELECT i.id, i.customer_id, 'pending', i.currency, i.subtotal, i.promotion, i.shipping_method, i.shipping, i.tax, i.tax_included,
+     SELECT i.id, i.customer_id, i.customer, 'pending', i.currency, i.subtotal, i.promotion, i.shipping_method, i.shipping, i.tax, i.tax_included,
             i.total, i.shipping_address, i.estimated_delivery, i.lines,
             jsonb_build_array(jsonb_build_object('status', 'pending', 'at', i.created_at, 'note', NULL)), i.created_at, i.created_at
        FROM input i JOIN claim c ON c.order_id = i.id RETURNING id),
@@ -96,7 +98,7 @@ const SAVE_NEW_ORDERS = plannedOnEveryCall(
 
 // Lines are kept as the PricedLine objects they are (see migrations/002_lines_and_history_in_order.sql).
 const inputRow = ({ claim, order, response, event }: PlacedOrder) => ({
-  id: order.id, customer_id: claim.customerId, key: claim.key, response, currency: order.currency, subtotal: order.subtotal,
+  id: order.id, customer_id: claim.customerId, customer: order.customer, key: claim.key, response, currency: order.currency, subtotal: order.subtotal,
   promotion: order.promotion, shipping_method: order.shippingMethod, shipping: order.shippingTotal, tax: order.taxTotal,
   tax_included: order.taxIncluded, total: order.total,
   shipping_address: order.shippingAddress, estimated_delivery: order.estimatedDelivery, created_at: order.createdAt,
@@ -138,7 +140,7 @@ export async function lockOrder(tx: Queryable, orderId: string): Promise<{ statu
 }
 
 const SELECT_ORDERS = `
-  SELECT o.id, o.seq, o.customer_id, o.status, o.currency, o.subtotal_amount, o.promotion, o.shipping_method, o.shipping_amount,
+  SELECT o.id, o.seq, o.customer_id, o.customer, o.status, o.currency, o.subtotal_amount, o.promotion, o.shipping_method, o.shipping_amount,
          o.tax_amount, o.tax_included, o.total_amount, o.shipping_address, o.estimated_delivery,
          o.carrier, o.tracking_number, o.lines, o.history, o.created_at, o.updated_at, ${LATEST_PAYMENT_SQL} AS payment
     FROM orders o`;
@@ -151,18 +153,30 @@ export async function findOrder(db: Queryable, orderId: string): Promise<OrderRe
 export interface OrderFilter {
   customerId?: string;
   status?: OrderStatus;
+  /** The first characters of the order's id. */
+  idPrefix?: string;
+  /** The customer's email, whole (any case). */
+  email?: string;
+  /** Placed at or after `from`, before `to`. */
+  from?: Date;
+  to?: Date;
   /** Only orders older than this seq (the cursor). */
   beforeSeq?: number;
   limit: number;
 }
 
-/** Newest first; `limit` rows at most. */
+/** Newest first; `limit` rows at most. Each filter has an index (migrations/005_customer.sql). */
 export async function listOrders(db: Queryable, filter: OrderFilter): Promise<OrderRecord[]> {
   const rows = await db.query(
     `${SELECT_ORDERS}
       WHERE ($1::text IS NULL OR o.customer_id = $1) AND ($2::text IS NULL OR o.status = $2) AND ($3::bigint IS NULL OR o.seq < $3)
+        AND ($5::text IS NULL OR o.id LIKE $5 || '%') AND ($6::text IS NULL OR lower(o.customer->>'email') = lower($6))
+        AND ($7::timestamptz IS NULL OR o.created_at >= $7) AND ($8::timestamptz IS NULL OR o.created_at < $8)
       ORDER BY o.seq DESC LIMIT $4`,
-    [filter.customerId ?? null, filter.status ?? null, filter.beforeSeq ?? null, filter.limit],
+    [
+      filter.customerId ?? null, filter.status ?? null, filter.beforeSeq ?? null, filter.limit,
+      filter.idPrefix ?? null, filter.email ?? null, filter.from ?? null, filter.to ?? null,
+    ],
   );
   return rows.map(toRecord);
 }
@@ -183,6 +197,7 @@ function toRecord(row: Row): OrderRecord {
     id: row.id,
     seq: Number(row.seq),
     customerId: row.customer_id,
+    customer: row.customer,
     status: row.status,
     currency: row.currency,
     subtotal: Number(row.subtotal_amount),

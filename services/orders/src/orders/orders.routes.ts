@@ -14,7 +14,7 @@ export function orderRoutes(app: App, deps: OrderDeps): void {
     onRequest: requireUser,
     schema: { tags, summary: 'Place an order (safe to retry with the same Idempotency-Key)', security: bearer, headers: IdempotencyHeaders, body: PlaceOrderBody, response: { 201: Order } },
   }, async (request, reply) => {
-    const result = await placeOrder(deps, currentUser(request).userId, request.headers['idempotency-key'], request.body);
+    const result = await placeOrder(deps, currentUser(request), request.headers['idempotency-key'], request.body);
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     // The stored text is sent as it is (a string skips serialization), so a replay is the first response byte for byte.
     return reply.status(result.status as 201).type('application/json; charset=utf-8').send(result.body as unknown as OrderJson);

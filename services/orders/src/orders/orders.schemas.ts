@@ -38,7 +38,15 @@ export const IdempotencyHeaders = Type.Object({
 
 export const OrderParams = IdParams;
 
-export const OrderListQuery = Type.Object({ ...ListQuery, status: Type.Optional(OrderStatusSchema) });
+export const OrderListQuery = Type.Object({
+  ...ListQuery,
+  status: Type.Optional(OrderStatusSchema),
+  q: Type.Optional(Type.String({
+    minLength: 1, maxLength: 254, pattern: '^[^\\s,]+$', description: "An order number's first characters (at least 4), or a customer's email",
+  })),
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'Placed at or after this time' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'Placed before this time' })),
+});
 export type OrderListInput = Static<typeof OrderListQuery>;
 
 export const StatusChangeBody = Type.Object({
@@ -86,6 +94,7 @@ const OrderPayment = Type.Object({
 export const Order = Type.Object({
   id: Type.String(),
   customerId: Type.String(),
+  customer: Type.Object({ name: Type.String(), email: Type.Union([Type.String(), Type.Null()]) }, { description: 'The account as it was when the order was placed' }),
   status: OrderStatusSchema,
   items: Type.Array(OrderItem),
   ...BreakdownFields,

@@ -20,16 +20,29 @@ export async function getOrder(deps: OrderDeps, user: AuthUser, orderId: string)
   return toOrderJson(order);
 }
 
-/** Customers see their own orders; staff see everyone's. Newest first. */
+/** Customers see their own orders; staff see everyone's. Newest first, narrowed by status, search and dates. */
 export async function listOrders(deps: OrderDeps, user: AuthUser, query: OrderListInput) {
   const beforeSeq = decodeCursor(query.cursor, [cursorPart.integer])?.[0];
   const rows = await selectOrders(deps.db, {
     customerId: isStaff(user) ? undefined : user.userId,
     status: query.status,
+    ...searchOf(query.q),
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
     beforeSeq,
     limit: query.limit + 1,
   });
   return pageOf(rows, query.limit, toOrderJson, (row) => [row.seq]);
+}
+
+/** `q` is an email when it has an @, else the first characters of an order number (as the order's pages show it). */
+function searchOf(q: string | undefined): { email?: string; idPrefix?: string } {
+  if (q === undefined) return {};
+  if (q.includes('@')) return { email: q };
+  if (/^[0-9a-f-]{4,36}$/i.test(q)) return { idPrefix: q.toLowerCase() };
+  throw new AppError('REQUEST.INVALID', 400, 'Search by an order number (its first 4 characters or more) or an email', {
+    errors: [{ path: '/query/q', message: 'is neither an order number nor an email' }],
+  });
 }
 
 /** The owner or staff cancel a pending order; its stock and its code's use go back. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, destinationsOf, eventOf, OrderPlaced } from '@emporium/kit';
+import { AppError, destinationsOf, eventOf, OrderPlaced, type AuthUser } from '@emporium/kit';
 import { addBusinessDays } from './delivery-date.ts';
 import { ORDER_EVENTS, type OrderDeps } from './deps.ts';
 import { requestFingerprint } from './fingerprint.ts';
@@ -24,7 +24,8 @@ export interface StoredResponse {
  * failure before that lets go of the key and gives the stock and the code's use back; a process that dies on the way leaves its claim, which the sweeper turns into
  * a release. Why pricing runs beside the claim, and what is batched: services/orders/README.md.
  */
-export async function placeOrder(deps: OrderDeps, customerId: string, key: string, input: PlaceOrderInput): Promise<StoredResponse> {
+export async function placeOrder(deps: OrderDeps, customer: Customer, key: string, input: PlaceOrderInput): Promise<StoredResponse> {
+  const customerId = customer.userId;
   assertEachProductOnce(input.items);
   const pricing = startedNow(priceCheckout(deps, customerId, input));      // products, discounts, method and rate, while the key is claimed
   const claimed = await claimKey(deps, { customerId, key, fingerprint: requestFingerprint(input), orderId: randomUUID() });
@@ -38,7 +39,7 @@ export async function placeOrder(deps: OrderDeps, customerId: string, key: strin
     step = 'redeeming';
     if (priced.promotion) await redeemCode(deps, claim, priced);          // the use is counted against its limits
     step = 'saving';
-    const body = await saveOrder(deps, claim, newOrder(claim, input, priced));
+    const body = await saveOrder(deps, claim, newOrder(claim, customerSnapshot(customer, input), input, priced));
     deps.eventsWritten();
     return { status: 201, body, replayed: false };
   } catch (err) {
@@ -72,12 +73,19 @@ async function redeemCode(deps: OrderDeps, claim: Claim, priced: PricedCheckout)
   }
 }
 
-function newOrder(claim: Claim, input: PlaceOrderInput, priced: PricedCheckout): NewOrder {
+/** Who is ordering, as their access token says. */
+export type Customer = Pick<AuthUser, 'userId' | 'name' | 'email'>;
+
+/** The account's name and email as they are now (an account without a name: the name it ships to). */
+const customerSnapshot = (customer: Customer, input: PlaceOrderInput) => ({ name: customer.name || input.shippingAddress.name, email: customer.email ?? null });
+
+function newOrder(claim: Claim, customer: NewOrder['customer'], input: PlaceOrderInput, priced: PricedCheckout): NewOrder {
   const now = new Date();
   const method = priced.method!; // placing an order always names one
   return {
     id: claim.orderId,
     customerId: claim.customerId,
+    customer,
     status: 'pending',
     currency: priced.currency,
     ...priced.breakdown,

@@ -1,13 +1,8 @@
 import type { Queryable, Row } from '@emporium/kit';
+import type { MethodTerms } from '../checkout/breakdown.ts';
 
-export interface ShippingMethodRecord {
-  id: string;
-  name: string;
-  carrier: string;
-  price: number;
-  freeOver: number | null;
-  minDays: number;
-  maxDays: number;
+/** A method's pricing terms, where it delivers ("*": everywhere) and whether it is offered. */
+export interface ShippingMethodRecord extends MethodTerms {
   countries: string[];
   active: boolean;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, assertCurrency, startWorkLoop, type WorkLoop } from '@emporium/kit';
+import { AppError, assertCurrency, formatMoney, startWorkLoop, type WorkLoop } from '@emporium/kit';
 import type { PaymentDeps } from './deps.ts';
 import { publishPayment, toRefundJson } from './payment-json.ts';
 import * as repo from './payments.repository.ts';
@@ -22,7 +22,8 @@ export async function refundPayment(deps: PaymentDeps, paymentId: string, input:
     if (payment.status !== 'succeeded') throw new AppError('PAYMENT.NOT_REFUNDABLE', 409, `A payment that is ${payment.status} cannot be refunded`);
     const left = payment.amount - payment.refundedAmount;
     if (input.amount.amount > left) {
-      throw new AppError('PAYMENT.REFUND_TOO_LARGE', 409, `Only ${left} of this payment is left to refund`, { refundable: { amount: left, currency: payment.currency } });
+      const refundable = { amount: left, currency: payment.currency };
+      throw new AppError('PAYMENT.REFUND_TOO_LARGE', 409, `Only ${formatMoney(refundable)} of this payment is left to refund`, { refundable });
     }
     const saved = await insertRefund(tx, { id: randomUUID(), paymentId, amount: input.amount.amount, reason: input.reason ?? null });
     await publishPayment(tx, await repo.addRefunded(tx, paymentId, input.amount.amount));

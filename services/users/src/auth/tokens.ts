@@ -35,7 +35,7 @@ export async function issueSession(db: Queryable, tokens: TokenSettings, user: U
     familyExpiresAt: family?.expiresAt ?? null,
     familyTtlSeconds: tokens.refreshFamilyTtlSeconds,
   });
-  const accessToken = await signAccessToken(tokens.signingKey(), { userId: user.id, role: user.role, name: user.name }, {
+  const accessToken = await signAccessToken(tokens.signingKey(), { userId: user.id, role: user.role, name: user.name, email: user.email }, {
     issuer: tokens.issuer,
     audience: tokens.audience,
     ttlSeconds: tokens.accessTtlSeconds,

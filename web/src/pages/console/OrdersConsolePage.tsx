@@ -3,7 +3,7 @@ import { orders as ordersApi } from '../../api/endpoints.ts';
 import type { OrderStatus } from '../../api/types.ts';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice.tsx';
 import { StatusBadge } from '../../components/Timeline.tsx';
-import { formatDateTime, formatMoney, statusLabels } from '../../format.ts';
+import { formatDateTime, formatMoney, orderNumber, statusLabels } from '../../format.ts';
 import { Link, useSearchParams } from 'react-router';
 import { usePagedList } from '../../data.ts';
 
@@ -35,7 +35,7 @@ export function OrdersConsolePage() {
             <tbody>
               {list.items.map((order) => (
                 <tr key={order.id} data-testid="console-order-row">
-                  <td><Link to={`/console/orders/${encodeURIComponent(order.id)}`}>#{order.id.slice(-8)}</Link></td>
+                  <td><Link to={`/console/orders/${encodeURIComponent(order.id)}`}>{orderNumber(order.id)}</Link></td>
                   <td>{formatDateTime(order.createdAt)}</td>
                   <td>{order.shippingAddress.name}, {order.shippingAddress.city}</td>
                   <td>{order.items.map((item) => `${item.quantity} × ${item.name}`).join(', ')}</td>

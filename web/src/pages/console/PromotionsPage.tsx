@@ -7,6 +7,7 @@ import { usePagedList } from '../../data.ts';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { useAction } from '../../hooks.ts';
 import { PromotionForm } from './PromotionForm.tsx';
+import { RowActions } from './RowActions.tsx';
 
 export function promotionOffer(promotion: Pick<Promotion, 'type' | 'value'>): string {
   const { value } = promotion;
@@ -70,10 +71,7 @@ export function PromotionsPage() {
                   <td>{promotion.perCustomerLimit ?? '–'}</td>
                   <td>{promotionState(promotion)}</td>
                   <td>
-                    <span className="row-actions">
-                      <button type="button" className="link-button" onClick={() => setEditing(promotion)}>Edit</button>
-                      <button type="button" className="link-button danger-text" onClick={() => remove(promotion)} disabled={action.busy}>Delete</button>
-                    </span>
+                    <RowActions onEdit={() => setEditing(promotion)} onDelete={() => remove(promotion)} busy={action.busy} />
                   </td>
                 </tr>
               ))}

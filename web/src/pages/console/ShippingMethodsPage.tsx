@@ -9,6 +9,7 @@ import { useLoad } from '../../data.ts';
 import { formatMoney } from '../../format.ts';
 import { useAction } from '../../hooks.ts';
 import { ShippingMethodForm } from './ShippingMethodForm.tsx';
+import { RowActions } from './RowActions.tsx';
 
 const whereTo = (method: ShippingMethod) =>
   method.countries.includes('*') ? 'Everywhere' : method.countries.map((code) => `${countryName(code)} (${code})`).join(', ');
@@ -56,11 +57,9 @@ export function ShippingMethodsPage() {
                   <td>{whereTo(method)}</td>
                   <td>{method.active ? 'Active' : 'Retired'}</td>
                   <td>
-                    <span className="row-actions">
-                      <button type="button" className="link-button" onClick={() => setEditing(method)}>Edit</button>
+                    <RowActions onEdit={() => setEditing(method)} onDelete={() => remove(method)} busy={action.busy}>
                       <button type="button" className="link-button" onClick={() => toggle(method)} disabled={action.busy}>{method.active ? 'Retire' : 'Activate'}</button>
-                      <button type="button" className="link-button danger-text" onClick={() => remove(method)} disabled={action.busy}>Delete</button>
-                    </span>
+                    </RowActions>
                   </td>
                 </tr>
               ))}

@@ -2,11 +2,12 @@
 import { useState, type FormEvent } from 'react';
 import { orders as ordersApi } from '../../api/endpoints.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
-import type { Order, OrderStatus, StatusChange } from '../../api/types.ts';
+import type { Order, OrderStatus, Payment, StatusChange } from '../../api/types.ts';
 import { TextField } from '../../components/Field.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';
-import { fromLocalInput } from '../../format.ts';
+import { formatMoney, fromLocalInput } from '../../format.ts';
 import { useAction } from '../../hooks.ts';
+import { currentPayment, refundable } from '../../payments/payments.ts';
 
 // A pending order waits for its payment (only a payment makes it paid); a paid one is shipped.
 const nextStep: Partial<Record<OrderStatus, { status: OrderStatus; label: string }>> = {
@@ -15,7 +16,21 @@ const nextStep: Partial<Record<OrderStatus, { status: OrderStatus; label: string
   out_for_delivery: { status: 'delivered', label: 'Mark as delivered' },
 };
 
-export function StatusActions({ order, onChanged }: { order: Order; onChanged: (order: Order) => void }) {
+/** What cancelling does to the money: a paid order's payment goes back to the customer (payments refunds it). */
+function cancelQuestion(order: Order, payments: Payment[]): string {
+  const paid = currentPayment(payments);
+  if (order.status !== 'paid') return 'Cancel this order? Its stock goes back on sale.';
+  const back = paid?.status === 'succeeded' ? formatMoney(refundable(paid)) : 'its payment';
+  return `Cancel this paid order? Its stock goes back on sale, and ${back} will be refunded to the customer.`;
+}
+
+interface StatusActionsProps {
+  order: Order;
+  payments: Payment[];
+  onChanged: (order: Order) => void;
+}
+
+export function StatusActions({ order, payments, onChanged }: StatusActionsProps) {
   const [carrier, setCarrier] = useState(order.carrier ?? '');
   const [trackingNumber, setTrackingNumber] = useState(order.trackingNumber ?? '');
   const [estimate, setEstimate] = useState('');
@@ -36,9 +51,20 @@ export function StatusActions({ order, onChanged }: { order: Order; onChanged: (
     move(change);
   };
   const cancel = () => {
-    if (window.confirm('Cancel this order? Its stock goes back on sale.')) void action.run(async () => onChanged(await ordersApi.cancel(order.id)));
+    if (window.confirm(cancelQuestion(order, payments))) void action.run(async () => onChanged(await ordersApi.cancel(order.id)));
   };
 
+  const cancelButton = <button type="button" className="danger" onClick={cancel} disabled={action.busy}>Cancel order</button>;
+  if (order.status === 'pending') {
+    return (
+      <div className="card status-actions">
+        <h2>Next step</h2>
+        <p>This order waits for its payment; it can be shipped once it is paid.</p>
+        <ErrorNotice error={action.error} />
+        <div className="form-actions">{cancelButton}</div>
+      </div>
+    );
+  }
   if (!step) return <div className="card"><p>This order is {order.status === 'delivered' ? 'delivered' : 'cancelled'}; nothing more to do.</p></div>;
   return (
     <form className="card status-actions" onSubmit={submit} noValidate>
@@ -54,9 +80,10 @@ export function StatusActions({ order, onChanged }: { order: Order; onChanged: (
       ) : null}
       <TextField label="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} />
       <ErrorNotice error={action.error} />
+      {order.status === 'paid' ? <p className="hint">Cancelling a paid order refunds its payment to the customer.</p> : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={action.busy}>{step.label}</button>
-        {order.status === 'pending' ? <button type="button" className="danger" onClick={cancel} disabled={action.busy}>Cancel order</button> : null}
+        {order.status === 'paid' ? cancelButton : null}
       </div>
     </form>
   );

@@ -11,6 +11,7 @@ import { countryName } from '../../countries.ts';
 import { useLoad } from '../../data.ts';
 import { parsePercentInput } from '../../format.ts';
 import { useAction } from '../../hooks.ts';
+import { RowActions } from './RowActions.tsx';
 
 export function TaxRatesPage() {
   const list = useLoad(['tax-rates'], () => ratesApi.list());
@@ -46,10 +47,7 @@ export function TaxRatesPage() {
                   <td>{rate.percent}%</td>
                   <td>{rate.taxShipping ? 'Yes' : 'No'}</td>
                   <td>
-                    <span className="row-actions">
-                      <button type="button" className="link-button" onClick={() => setEditing(rate)}>Edit</button>
-                      <button type="button" className="link-button danger-text" onClick={() => remove(rate)} disabled={action.busy}>Delete</button>
-                    </span>
+                    <RowActions onEdit={() => setEditing(rate)} onDelete={() => remove(rate)} busy={action.busy} />
                   </td>
                 </tr>
               ))}

@@ -61,7 +61,7 @@ export function CheckoutPage() {
         // Saving the address is a convenience: the order stands even if this fails.
         await usersApi.updateMe({ addresses: [...me.data.addresses, where.shippingAddress] }).catch(() => undefined);
       }
-      navigate(`/orders/${encodeURIComponent(order.id)}?placed=1`);
+      navigate(`/orders/${encodeURIComponent(order.id)}/pay?placed=1`);
       return true;
     }).then((placed) => {
       // Refused at the last moment (a code used up meanwhile, stock gone): the figures are asked again.
