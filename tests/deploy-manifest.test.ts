@@ -24,7 +24,13 @@ type Container = { name: string; args: string[]; env?: EnvVar[]; envFrom?: unkno
 
 /** `kubectl kustomize <dir>`: the kustomize built into kubectl (v5), on this machine and CI's alike. */
 function build(dir: string): K8sObject[] {
-  const yaml = execFileSync('kubectl', ['kustomize', dir], { cwd: root, encoding: 'utf8' });
+  let yaml: string;
+  try {
+    yaml = execFileSync('kubectl', ['kustomize', dir], { cwd: root, encoding: 'utf8' });
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ENOENT') throw err;
+    throw new Error('kubectl is not installed: these checks build the manifests with `kubectl kustomize` (the Debian package kubectl, on the CI machine image)');
+  }
   return parseAllDocuments(yaml).map((d) => d.toJSON() as K8sObject);
 }
 
