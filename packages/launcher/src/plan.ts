@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateServiceSecret } from '@emporium/kit';
+import { INSTANCE_PORT_STRIDE, replicasOf } from './replicas.ts';
 
 /**
  * Every service of the platform, in port order: users on base+1 ... reviews on base+5, payments on
@@ -10,10 +11,6 @@ import { generateServiceSecret } from '@emporium/kit';
  */
 export const SERVICES = ['users', 'products', 'discounts', 'orders', 'reviews', 'payments', 'notifications'] as const;
 export type ServiceName = (typeof SERVICES)[number];
-
-/** Ports between one instance of the services and the next. */
-export const INSTANCE_PORT_STRIDE = 100;
-export const MAX_REPLICAS = 9;
 
 export interface Settings {
   root: string;
@@ -72,7 +69,7 @@ export function readSettings(env: Record<string, string | undefined>, root: stri
   if (postgres && !/^postgres(ql)?:\/\//.test(postgres)) {
     throw new Error(`EMPORIUM_POSTGRES must be a postgres:// URL, got ${JSON.stringify(postgres)}`);
   }
-  const replicas = replicasOf(env.EMPORIUM_REPLICAS);
+  const replicas = replicasOf(env.EMPORIUM_REPLICAS, SERVICES);
   const highest = portBase + INSTANCE_PORT_STRIDE * (Math.max(...Object.values(replicas)) - 1) + SERVICES.length;
   if (highest > 65_535) throw new Error(`EMPORIUM_PORT_BASE ${portBase} leaves no room for ${JSON.stringify(env.EMPORIUM_REPLICAS)} instances (port ${highest})`);
   const readyTimeoutMs = Number(env.EMPORIUM_READY_TIMEOUT_MS ?? 120_000);
@@ -102,32 +99,6 @@ export function readSettings(env: Record<string, string | undefined>, root: stri
     buildWeb: !env.EMPORIUM_SKIP_WEB_BUILD,
     serviceTokenSecret: generateServiceSecret(),
   };
-}
-
-/**
- * EMPORIUM_REPLICAS: `2` (every service twice) or `orders=3,products=2` (the rest once). The gateway is
- * one process here: it alone owns the public port; under Kubernetes it has replicas like the rest.
- */
-export function replicasOf(value: string | undefined): Record<ServiceName, number> {
-  const replicas = Object.fromEntries(SERVICES.map((name) => [name, 1])) as Record<ServiceName, number>;
-  if (!value) return replicas;
-  const count = (text: string) => {
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 1 || n > MAX_REPLICAS) throw new Error(`EMPORIUM_REPLICAS: instances must be 1..${MAX_REPLICAS}, got ${JSON.stringify(text)}`);
-    return n;
-  };
-  if (/^\d+$/.test(value.trim())) {
-    for (const name of SERVICES) replicas[name] = count(value.trim());
-    return replicas;
-  }
-  for (const part of value.split(',')) {
-    const [name, n] = part.split('=').map((x) => x.trim());
-    if (!SERVICES.includes(name as ServiceName) || n === undefined) {
-      throw new Error(`EMPORIUM_REPLICAS must be a number or service=count pairs (services: ${SERVICES.join(', ')}), got ${JSON.stringify(value)}`);
-    }
-    replicas[name as ServiceName] = count(n);
-  }
-  return replicas;
 }
 
 /**
