@@ -134,6 +134,8 @@ for (const dir of OVERLAYS) {
         const policy = policies.find((p) => p.spec.podSelector.matchLabels?.app === name)!;
         return policy.spec.ingress.flatMap((rule: any) => rule.from.flatMap((f: any) => f.podSelector?.matchExpressions?.[0]?.values ?? []));
       };
+      // users admits every pod of the platform (they all read its JWKS) by the label every pod carries.
+      for (const d of deployments) assert.equal(d.spec.template.metadata.labels['app.kubernetes.io/part-of'], 'emporium', d.metadata.name);
       assert.deepEqual(callers('orders').sort(), ['gateway', 'payments', 'reviews']);
       assert.deepEqual(callers('payments').sort(), ['gateway', 'orders']);
       assert.deepEqual(callers('products').sort(), ['discounts', 'gateway', 'orders', 'reviews']);
