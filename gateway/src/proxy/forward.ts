@@ -128,7 +128,7 @@ export async function forward(upstream: Upstream, out: Outgoing) {
       if (failure) upstream.instances.failed(instance);
       const timedOut = /TIMEOUT/.test((err as { code?: string }).code ?? '');
       const again = repeatable && !timedOut && (failure === 'unsent' || (failure === 'lost' && idempotent));
-      if (again && upstream.instances.next(tried)) continue;
+      if (again && tried.size < upstream.instances.instances.length) continue;
       // A kept-alive connection the instance had already closed: a bodiless GET may simply go again, even to the same one.
       if (!staleRetried && !out.body && idempotent && STALE_CONNECTION.has((err as { code?: string }).code ?? '')) {
         staleRetried = true;
