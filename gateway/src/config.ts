@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '@emporium/kit';
+import { loadConfig, PeerUrls, tracingConfig } from '@emporium/kit';
 import { Type, type Static, type TObject } from 'typebox';
 import { UPSTREAM_NAMES } from './upstreams.ts';
 
 const repoPath = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
-const upstreamUrl = (port: number) => Type.String({ pattern: '^https?://', default: `http://127.0.0.1:${port}` });
+// One instance's URL or several comma-separated: requests are spread over them (proxy/forward.ts).
+const upstreamUrl = (port: number) => PeerUrls(port);
 
 export const configSchema = {
   HOST: Type.String({ default: '0.0.0.0', description: 'The gateway is the public entry point' }),
@@ -26,11 +27,16 @@ export const configSchema = {
     description: 'Comma-separated services the gateway routes to and checks for readiness; others answer 503',
   }),
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 300_000, default: 10_000, description: 'Budget for an upstream to start answering' }),
-  UPSTREAM_CONNECTIONS: Type.Integer({ minimum: 1, maximum: 1024, default: 128, description: 'Keep-alive connections per upstream' }),
+  UPSTREAM_CONNECTIONS: Type.Integer({ minimum: 1, maximum: 1024, default: 128, description: 'Keep-alive connections per upstream instance' }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 100 * 1024 * 1024, default: 1024 * 1024 }),
   CORS_ORIGINS: Type.String({ default: '', description: 'Comma-separated origins allowed cross-origin, or * for any; empty: same origin only' }),
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 600, description: 'Requests per client address per window' }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 100, default: 10_000 }),
+  REDIS_URL: Type.Optional(Type.String({
+    pattern: '^rediss?://',
+    description: 'Keeps the rate limit counts in Redis, shared by every gateway instance; unset: each instance counts its own',
+  })),
+  REDIS_KEY_PREFIX: Type.String({ default: 'emporium-rate-limit:', description: "Prefix of the rate limit's keys in Redis" }),
   TRUST_PROXY: Type.String({ default: '', description: 'Proxies allowed to set x-forwarded-for (true, or comma-separated addresses/CIDRs); empty: none' }),
   SESSION_COOKIE_SECURE: Type.Union([Type.Literal('auto'), Type.Literal('always')], {
     default: 'auto',
@@ -38,6 +44,7 @@ export const configSchema = {
   }),
   PUBLIC_DIR: Type.String({ default: repoPath('gateway/public'), description: 'Folder served at /images/ (its images/ subfolder)' }),
   WEB_DIST_DIR: Type.String({ default: repoPath('web/dist'), description: 'The built web UI, served at /' }),
+  ...tracingConfig,
 };
 
 export type Config = Static<TObject<typeof configSchema>>;

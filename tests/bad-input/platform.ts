@@ -1,4 +1,4 @@
-// The whole platform through the launcher (`npm start`'s code) on PostgreSQL, for the bad-input suite:
+// The whole platform through the launcher (`npm start`'s code) on PostgreSQL, for the bad-input suite and the kill test:
 // every service and the gateway on free ports, its databases under a unique prefix, dropped at the end.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,18 +18,33 @@ export interface Platform {
   /** Each service's database URL, by service name. */
   databases: Record<string, string>;
   output: () => string;
+  /** Where the launcher keeps each process's log (`<label>.log`). */
+  logs: string;
   stop(): Promise<void>;
+  launcher: ChildProcess;
 }
 
-export async function startPlatform(postgres: string): Promise<Platform> {
-  const portBase = await freePortRange(9); // the gateway and eight services (PostgreSQL is the suite's own)
-  const dataDir = await mkdtemp(join(tmpdir(), 'emporium-bad-input-'));
+export interface PlatformOptions {
+  /** EMPORIUM_REPLICAS for the launcher; unset: one instance of each service. */
+  replicas?: string;
+  /** More variables for the launcher and, through it, every process (a service's timings). */
+  env?: Record<string, string>;
+  /** Names the data folder and the databases' prefix. */
+  name?: string;
+}
+
+export async function startPlatform(postgres: string, options: PlatformOptions = {}): Promise<Platform> {
+  const name = options.name ?? 'bad_input';
+  // The gateway and eight service ports, each instance after the first 100 ports further (PostgreSQL is the suite's own).
+  const instances = options.replicas ? Math.max(...Object.values(readSettings({ EMPORIUM_REPLICAS: options.replicas }, root).replicas)) : 1;
+  const portBase = await freePortRange(100 * (instances - 1) + 9);
+  const dataDir = await mkdtemp(join(tmpdir(), `emporium-${name}-`));
   const env: Record<string, string> = {
     EMPORIUM_PORT_BASE: String(portBase),
     EMPORIUM_DATA_DIR: dataDir,
     EMPORIUM_HOST: '127.0.0.1',
     EMPORIUM_POSTGRES: postgres,
-    EMPORIUM_DATABASE_PREFIX: `bad_input_${randomBytes(4).toString('hex')}_`,
+    EMPORIUM_DATABASE_PREFIX: `${name}_${randomBytes(4).toString('hex')}_`,
     // Demo mode (the launcher's default) stays on: the demo accounts give the suite its roles.
     EMPORIUM_DEMO: 'true',
     EMPORIUM_SKIP_WEB_BUILD: '1',
@@ -38,6 +53,8 @@ export async function startPlatform(postgres: string): Promise<Platform> {
     EMPORIUM_LOG_LEVEL: 'warn',
     // Thousands of requests come from one address on purpose; the gateway's limit is not under test.
     RATE_LIMIT_MAX: '1000000',
+    ...(options.replicas ? { EMPORIUM_REPLICAS: options.replicas } : {}),
+    ...options.env,
   };
   const inherited = { ...process.env };
   delete inherited.TEST_DATABASE_URL;
@@ -65,7 +82,7 @@ export async function startPlatform(postgres: string): Promise<Platform> {
     await stop();
     throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`);
   }
-  return { url: `http://127.0.0.1:${portBase}`, databases, output: () => output, stop };
+  return { url: `http://127.0.0.1:${portBase}`, databases, output: () => output, logs: join(dataDir, 'logs'), stop, launcher };
 }
 
 async function waitFor(ready: () => boolean, child: ChildProcess, ms: number): Promise<void> {

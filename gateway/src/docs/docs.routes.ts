@@ -24,7 +24,8 @@ export async function docsRoutes(app: FastifyInstance, options: { upstreams: Map
 
 async function fetchDoc(upstream: Upstream): Promise<ServiceDoc> {
   try {
-    const res = await upstream.pool.request({
+    // Every instance serves the same document: the next one in rotation answers.
+    const res = await upstream.instances.next()!.pool.request({
       method: 'GET',
       path: '/openapi.json',
       headers: { accept: 'application/json' },

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Transform } from 'node:stream';
-import { AppError } from '@emporium/kit';
-import { Pool } from 'undici';
+import { AppError, createInstanceSet, instanceFailure, traced, type Instance, type InstanceSet } from '@emporium/kit';
+import type { Context } from '@opentelemetry/api';
 
 /**
  * Request headers an upstream needs; everything else (cookies, hop-by-hop, host) stays at the gateway.
@@ -41,12 +41,15 @@ const HOP_BY_HOP = new Set([
 
 export interface Upstream {
   name: string;
-  pool: Pool;
+  /** The service's instances (`<NAME>_URL`, comma-separated): requests go to them in turn. */
+  instances: InstanceSet;
 }
 
-export function createUpstream(name: string, url: string, connections: number): Upstream {
-  return { name, pool: new Pool(url, { connections, keepAliveTimeout: 30_000, pipelining: 1 }) };
+export function createUpstream(name: string, urls: string, connections: number, log?: InstanceLog): Upstream {
+  return { name, instances: createInstanceSet(urls, { name, connections, log }) };
 }
+
+type InstanceLog = Parameters<typeof createInstanceSet>[1]['log'];
 
 export interface Outgoing {
   method: string;
@@ -59,6 +62,10 @@ export interface Outgoing {
   host?: string;
   body?: NodeJS.ReadableStream | Buffer;
   budgetMs: number;
+  /** The client's traceparent (or a new one), passed on as it is when tracing is off. */
+  traceparent: string;
+  /** With tracing on: the request's server span, the parent of the call upstream. */
+  traceContext?: Context;
 }
 
 export function upstreamHeaders(out: Outgoing): Record<string, string> {
@@ -82,35 +89,56 @@ export function answerHeaders(headers: Record<string, string | string[] | undefi
   return kept;
 }
 
-/** Errors of a kept-alive connection the upstream had already closed: a bodiless GET may simply go again. */
 const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /**
- * Sends one request upstream; a refused connection becomes a 503 problem, a missed budget a 504
- * problem. The underlying error stays on the problem's `cause` for the log.
+ * Sends one request upstream, to the next instance in rotation. An instance that gives no answer leaves
+ * the rotation (kit instances.ts), and the request goes to another one when that cannot do harm: its
+ * body can be sent again, and either the instance refused the connection (nothing reached it) or the
+ * request may be repeated (GET or HEAD, or one that carries an Idempotency-Key, which the service
+ * answers once). A missed budget is never repeated: the client has waited long enough. A refused
+ * connection becomes a 503 problem, a missed budget a 504; the underlying error stays on the problem's
+ * `cause` for the log.
  */
 export async function forward(upstream: Upstream, out: Outgoing) {
-  const send = () =>
-    upstream.pool.request({
-      method: out.method as 'GET',
-      path: out.url,
-      headers: upstreamHeaders(out),
-      body: out.body as never,
-      headersTimeout: out.budgetMs,
-      bodyTimeout: out.budgetMs,
-    });
-  try {
+  const repeatable = !out.body || Buffer.isBuffer(out.body);
+  const idempotent = out.method === 'GET' || out.method === 'HEAD' || typeof out.headers['idempotency-key'] === 'string';
+  const tried = new Set<Instance>();
+  let staleRetried = false;
+  for (;;) {
+    const instance = upstream.instances.next(tried)!;
+    tried.add(instance);
     try {
-      return await send();
+      const headers = upstreamHeaders(out);
+      const send = () =>
+        instance.pool.request({
+          method: out.method as 'GET',
+          path: out.url,
+          headers,
+          body: out.body as never,
+          headersTimeout: out.budgetMs,
+          bodyTimeout: out.budgetMs,
+        });
+      return await traced(`${out.method} ${upstream.name}`, 'client', headers, send, {
+        parent: out.traceContext, traceparent: out.traceparent, statusOf: (res) => res.statusCode,
+        attributes: { 'http.request.method': out.method, 'server.address': instance.origin },
+      });
     } catch (err) {
-      const retryable = !out.body && (out.method === 'GET' || out.method === 'HEAD') && STALE_CONNECTION.has((err as { code?: string }).code ?? '');
-      if (!retryable) throw err;
-      return await send();
+      const failure = instanceFailure(err);
+      if (failure) upstream.instances.failed(instance);
+      const timedOut = /TIMEOUT/.test((err as { code?: string }).code ?? '');
+      const again = repeatable && !timedOut && (failure === 'unsent' || (failure === 'lost' && idempotent));
+      if (again && tried.size < upstream.instances.instances.length) continue;
+      // A kept-alive connection the instance had already closed: a bodiless GET may simply go again, even to the same one.
+      if (!staleRetried && !out.body && idempotent && STALE_CONNECTION.has((err as { code?: string }).code ?? '')) {
+        staleRetried = true;
+        tried.clear();
+        continue;
+      }
+      const problem = upstreamFailure(upstream.name, err as Error & { code?: string }, out.budgetMs);
+      if (problem !== err) problem.cause = err;
+      throw problem;
     }
-  } catch (err) {
-    const failure = upstreamFailure(upstream.name, err as Error & { code?: string }, out.budgetMs);
-    if (failure !== err) failure.cause = err;
-    throw failure;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
-import { AppError } from '@emporium/kit';
+import { AppError, incomingTraceparent } from '@emporium/kit';
 import { upstreamFor, type UpstreamName } from '../upstreams.ts';
 import { answerHeaders, forward, limitBody, tooLarge, type Upstream } from './forward.ts';
 
@@ -55,6 +55,8 @@ export async function send(request: FastifyRequest, options: ProxyOptions, body:
     host: request.host,
     body,
     budgetMs: options.budgetMs,
+    traceparent: incomingTraceparent(request.headers),
+    traceContext: request.traceContext,
   }).catch((err: Error) => {
     // The problem itself is logged as a warning by the kit; the low-level cause goes to the log file only.
     if (err.cause) request.log.info({ upstream: owner, cause: describe(err.cause) }, 'upstream request failed');

@@ -43,7 +43,7 @@ export async function registerAuth(app: FastifyInstance, options: AuthOptions): 
     const jwk = JSON.parse(options.publicJwk) as JWK;
     key = await importJWK(jwk, jwk.alg ?? (jwk.crv === 'Ed25519' ? 'EdDSA' : 'ES256'));
   } else if (options.jwksUrl) {
-    key = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 5_000, timeoutDuration: 2_000 });
+    key = remoteKeys(options.jwksUrl);
   } else {
     throw new Error('Auth needs AUTH_PUBLIC_JWK or AUTH_JWKS_URL');
   }
@@ -81,6 +81,28 @@ export async function registerAuth(app: FastifyInstance, options: AuthOptions): 
       request.authError = (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'The access token has expired' : 'The access token is not valid';
     }
   });
+}
+
+/**
+ * The JWKS of the users service, from one URL or several (comma-separated, one per users instance): a
+ * set that cannot be fetched passes the question to the next. A set that answers without the token's
+ * key is final, since every users instance publishes the same keys.
+ */
+function remoteKeys(urls: string): JWTVerifyGetKey {
+  const sets = urls.split(',').map((url) => createRemoteJWKSet(new URL(url.trim()), { cooldownDuration: 5_000, timeoutDuration: 2_000 }));
+  if (sets.length === 1) return sets[0];
+  return async (header, token) => {
+    let failure: unknown;
+    for (const set of sets) {
+      try {
+        return await set(header, token);
+      } catch (err) {
+        if ((err as { code?: string }).code === 'ERR_JWKS_NO_MATCHING_KEY') throw err;
+        failure = err;
+      }
+    }
+    throw failure;
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { tracedQuery } from './tracing.ts';
 
 export type Row = Record<string, any>;
 
@@ -66,7 +67,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
   pool.on('error', () => {}); // an idle client's lost connection is replaced on the next query
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T extends Row>(sql: string, params?: unknown[]) {
-      return (await target.query({ text: sql, values: params as any[], name: statementName(sql) })).rows as T[];
+      return tracedQuery(sql, async () => (await target.query({ text: sql, values: params as any[], name: statementName(sql) })).rows as T[]);
     },
     async exec(sql: string) {
       await target.query(sql);

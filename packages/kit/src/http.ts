@@ -1,22 +1,27 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool } from 'undici';
 import { currentRequestId } from './context.ts';
 import { AppError, type Problem } from './errors.ts';
+import { createInstanceSet, instanceFailure, type Instance } from './instances.ts';
+import { traced } from './tracing.ts';
 import { SERVICE_UNAUTHENTICATED, type ServiceCredential } from './service-token.ts';
 
 export interface PeerOptions {
   /** Names the dependency in errors and logs, e.g. "products". */
   name: string;
-  url: string;
+  /** One instance's base URL, or several (a list, or comma-separated as in `<NAME>_URL`): calls are spread over them. */
+  url: string | readonly string[];
   /** Every call carries this service's token: peers answer /internal routes only to services. */
   credential: ServiceCredential;
   timeoutMs?: number;
-  /** Extra attempts for idempotent calls. */
+  /** Extra attempts for idempotent calls, after every instance was tried. */
   retries?: number;
   /** Consecutive failures that open the circuit, and how long it stays open. */
   breakerThreshold?: number;
   breakerCooldownMs?: number;
+  /** Keep-alive connections per instance. */
   connections?: number;
+  /** Says when an instance leaves and rejoins the rotation. */
+  log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
 export interface PeerRequest {
@@ -38,6 +43,8 @@ export interface PeerResponse<T> {
 export interface Peer {
   readonly name: string;
   request<T = unknown>(req: PeerRequest): Promise<PeerResponse<T>>;
+  /** The instances in rotation now, by origin. */
+  inRotation(): string[];
   close(): Promise<void>;
 }
 
@@ -45,7 +52,7 @@ const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
 export function createPeer(options: PeerOptions): Peer {
   const { name, timeoutMs = 2000, retries = 2, breakerThreshold = 5, breakerCooldownMs = 3000 } = options;
-  const pool = new Pool(options.url, { connections: options.connections ?? 64, keepAliveTimeout: 30_000, pipelining: 1 });
+  const instances = createInstanceSet(options.url, { name, connections: options.connections ?? 64, log: options.log });
   let consecutiveFailures = 0;
   let openUntil = 0;
 
@@ -54,7 +61,7 @@ export function createPeer(options: PeerOptions): Peer {
       dependency: name,
     });
 
-  async function attempt<T>(req: PeerRequest): Promise<PeerResponse<T>> {
+  async function attempt<T>(instance: Instance, req: PeerRequest): Promise<PeerResponse<T>> {
     const query = req.query ? Object.entries(req.query).filter(([, v]) => v !== undefined) : [];
     const path = query.length ? `${req.path}?${new URLSearchParams(query.map(([k, v]) => [k, String(v)]))}` : req.path;
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers, ...(await options.credential.headers()) };
@@ -65,8 +72,8 @@ export function createPeer(options: PeerOptions): Peer {
     // Our own timer rather than AbortSignal.timeout, whose timer (and error) outlives every answered call.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new DOMException('The peer took too long', 'TimeoutError')), budget);
-    try {
-      const res = await pool.request({
+    const call = async (): Promise<PeerResponse<T>> => {
+      const res = await instance.pool.request({
         method: req.method,
         path,
         headers,
@@ -78,34 +85,56 @@ export function createPeer(options: PeerOptions): Peer {
       const text = await res.body.text();
       const body = (text && /json/.test(String(res.headers['content-type'])) ? JSON.parse(text) : text) as T;
       return { status: res.statusCode, body };
+    };
+    try {
+      return await traced(`${req.method} ${name}`, 'client', headers, call, {
+        attributes: { 'http.request.method': req.method, 'url.path': req.path, 'server.address': instance.origin },
+        statusOf: (res) => res.status,
+      });
     } finally {
       clearTimeout(timer);
     }
   }
 
+  /**
+   * Each attempt goes to an instance not tried yet for this call. A call that got no answer moves on to
+   * the next instance at once when it cannot have acted (refused) or is idempotent; `retries` counts the
+   * attempts after that, with a growing pause once every instance was tried.
+   */
   async function request<T>(req: PeerRequest): Promise<PeerResponse<T>> {
     if (Date.now() < openUntil) throw unavailable('circuit open after repeated failures');
     const idempotent = req.idempotent ?? req.method !== 'POST';
     const attempts = idempotent ? retries + 1 : 1;
+    const tried = new Set<Instance>();
     let why = 'no answer';
-    for (let i = 0; i < attempts; i++) {
-      if (i > 0) await sleep(25 * 2 ** i + Math.random() * 25);
+    for (let spent = 0; spent < attempts; ) {
+      if (tried.size === instances.instances.length) {
+        tried.clear();
+        await sleep(25 * 2 ** spent + Math.random() * 25);
+      }
+      const instance = instances.next(tried)!;
+      tried.add(instance);
       try {
-        const res = await attempt<T>(req);
+        const res = await attempt<T>(instance, req);
         if (!RETRYABLE_STATUS.has(res.status)) {
           consecutiveFailures = 0;
           return res;
         }
         why = `answered ${res.status}`;
       } catch (err) {
+        const failure = instanceFailure(err);
         why = (err as Error).name === 'TimeoutError' || (err as { code?: string }).code?.includes('TIMEOUT') ? 'timed out' : 'unreachable';
+        if (failure) instances.failed(instance);
+        const elsewhere = tried.size < instances.instances.length && (failure === 'unsent' || (failure === 'lost' && idempotent));
+        if (elsewhere) continue;
       }
+      spent++;
     }
     if (++consecutiveFailures >= breakerThreshold) openUntil = Date.now() + breakerCooldownMs;
     throw unavailable(why);
   }
 
-  return { name, request, close: () => pool.close() };
+  return { name, request, inRotation: instances.inRotation, close: () => instances.close() };
 }
 
 /** Passes a peer's 4xx problem on to our caller as our own (its code, status and detail). */

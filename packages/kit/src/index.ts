@@ -1,9 +1,10 @@
 export { AppError, problemOf, sendProblem, type Problem, type FieldError } from './errors.ts';
-export { baseConfig, loadConfig, ConfigError, authOptionsFrom } from './config.ts';
+export { baseConfig, loadConfig, ConfigError, authOptionsFrom, PeerUrls, tracingConfig } from './config.ts';
 export { requestContext, currentRequestId } from './context.ts';
 export { openDb, ensureDatabase, dropDatabase, plannedOnEveryCall, type Db, type Queryable, type Row, type DbOptions } from './db.ts';
 export { migrate, migrateService, openServiceDb } from './migrate.ts';
 export { canListen } from './ports.ts';
+export { createInstanceSet, instanceFailure, parseUrls, type Instance, type InstanceSet } from './instances.ts';
 export { createPeer, expectOk, rethrowProblem, type Peer, type PeerOptions, type PeerRequest, type PeerResponse } from './http.ts';
 export { currentUser, isStaff, requireRole, requireUser, roleAllows, ROLES, type AuthUser, type AuthOptions, type Role } from './auth.ts';
 export {
@@ -27,3 +28,4 @@ export {
   UserPasswordResetRequested, UserRegistered, UserVerificationRequested,
 } from './events/catalog.ts';
 export { startWorkLoop, type WorkLoop } from './work-loop.ts';
+export { flushTracing, incomingTraceparent, startTracing, traced, tracingEnabled } from './tracing.ts';

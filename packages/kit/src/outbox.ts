@@ -4,6 +4,7 @@ import type { Db, Queryable } from './db.ts';
 import { createPeer, type Peer } from './http.ts';
 import { pruneDeliveredEvents } from './outbox-retention.ts';
 import type { ServiceCredential } from './service-token.ts';
+import { traced } from './tracing.ts';
 import { startWorkLoop } from './work-loop.ts';
 
 /** An event as it travels between services. `seq` grows with each event a source writes. */
@@ -51,7 +52,10 @@ export const destinationsOf = (subscriptions: Subscriptions, type: string): stri
 export interface RelayOptions {
   db: Db;
   source: string;
-  /** Base URL of each destination service; events are POSTed to `<url>/internal/events`. */
+  /**
+   * Base URL of each destination service (several comma-separated: its instances, any one of which may
+   * take a delivery); events are POSTed to `<url>/internal/events`.
+   */
   destinations: Record<string, string>;
   /** Shown to each destination's /internal/events. */
   credential: ServiceCredential;
@@ -89,7 +93,7 @@ const LEASE_SECONDS = 30;
 export function startOutboxRelay(options: RelayOptions): Relay {
   const { db, source, log, intervalMs = 500, batchSize = 100, kickDelayMs = 20, retentionHours = 168 } = options;
   const peers = new Map<string, Peer>(
-    Object.entries(options.destinations).map(([name, url]) => [name, createPeer({ name, url, credential: options.credential, retries: 0, breakerThreshold: 1_000_000 })]),
+    Object.entries(options.destinations).map(([name, url]) => [name, createPeer({ name, url, credential: options.credential, retries: 0, breakerThreshold: 1_000_000, log })]),
   );
   let stopped = false;
 
@@ -110,7 +114,11 @@ export function startOutboxRelay(options: RelayOptions): Relay {
       const events: EventEnvelope[] = rows.map((r) => ({
         id: r.event_id, source, type: r.type, key: r.key, seq: r.seq, occurredAt: r.occurred_at.toISOString(), data: r.data,
       }));
-      const res = await peer.request({ method: 'POST', path: '/internal/events', body: { events }, idempotent: true });
+      // Each delivery is a trace of its own: the relay's span, the call, the consumer's request and its writes.
+      const res = await traced(`deliver events to ${destination}`, 'internal', {}, () =>
+        peer.request({ method: 'POST', path: '/internal/events', body: { events }, idempotent: true }), {
+        attributes: { 'messaging.destination.name': destination, 'messaging.batch.message_count': events.length },
+      });
       if (res.status !== 200) throw new Error(`answered ${res.status}`);
       await db.query('UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE seq = ANY($1::bigint[])', [seqs]);
     } catch (err) {

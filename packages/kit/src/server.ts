@@ -7,7 +7,7 @@ export interface RunOptions {
 }
 
 /**
- * Listens, and on SIGTERM/SIGINT drains: readiness turns 503, no new connections, in-flight
+ * Listens (or, with `--migrate-only`, only migrates and exits), and on SIGTERM/SIGINT drains: readiness turns 503, no new connections, in-flight
  * requests finish, the database closes; the process exits within 10 s whatever happens.
  */
 export async function runService(build: () => Promise<{ app: App; port: number; host: string }>): Promise<void> {
@@ -22,6 +22,12 @@ export async function runService(build: () => Promise<{ app: App; port: number; 
       process.exit(78);
     }
     throw err;
+  }
+  // `--migrate-only` (Kubernetes' init container): building the app applied the migrations; stop there.
+  if (process.argv.includes('--migrate-only')) {
+    app.log.info('migrations applied (--migrate-only): exiting without listening');
+    await app.close();
+    process.exit(0);
   }
   const shutdown = async (signal: string) => {
     if (app.draining) return;

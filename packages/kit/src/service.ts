@@ -13,6 +13,15 @@ import { registerMetrics } from './metrics.ts';
 import { registerInternalGuard, type ServiceCredential } from './service-token.ts';
 import { documentOperation } from './openapi.ts';
 import { registerValidation } from './validation.ts';
+import { endSpan, flushTracing, startServerSpan, startTracing, tracingEnabled } from './tracing.ts';
+import type { Context, Span } from '@opentelemetry/api';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** With tracing on: the context of the request's server span (the gateway hangs its upstream calls from it). */
+    traceContext?: Context;
+  }
+}
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -86,11 +95,32 @@ export async function buildService(options: ServiceOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const keepContext = options.requestContext ?? true;
+  await startTracing(options.name);
+  const tracing = tracingEnabled();
+  if (tracing) app.decorateRequest('traceContext', undefined);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    if (keepContext) requestContext.run({ requestId: String(request.id) }, done);
+    const given = request.headers.traceparent;
+    const traceparent = typeof given === 'string' ? given : undefined;
+    // With tracing on, each request is a server span, the parent of the spans made while answering it.
+    let trace: Context | undefined;
+    if (tracing) {
+      const server = startServerSpan(`${request.method} ${request.routeOptions.url ?? 'unknown route'}`, request.headers, {
+        'http.request.method': request.method, 'url.path': request.url.split('?', 1)[0],
+      });
+      (request as { traceSpan?: Span }).traceSpan = server.span;
+      request.traceContext = trace = server.context;
+    }
+    if (keepContext) requestContext.run({ requestId: String(request.id), traceparent, trace }, done);
     else done();
   });
+  if (tracing) {
+    app.addHook('onResponse', async (request, reply) => {
+      const span = (request as { traceSpan?: Span }).traceSpan;
+      if (span) endSpan(span, reply.statusCode);
+    });
+    app.addHook('onClose', async () => flushTracing());
+  }
   registerInternalGuard(app, options.serviceCredential);
   registerValidation(app);
   app.decorate('routeTable', recordRoutes(app));

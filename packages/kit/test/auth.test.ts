@@ -63,6 +63,24 @@ describe('a service verifying the users service\'s tokens through its JWKS', () 
     assert.deepEqual(res.json(), { userId: session.user.id, role: 'customer', name: 'Kit', email: 'kit@example.com' });
   });
 
+  test('with several JWKS URLs (one per users instance), a dead first one passes the question to the next', async () => {
+    const { port } = users.server.address() as { port: number };
+    const twoUrls = await buildService({
+      name: 'kit-auth-two-jwks',
+      logLevel: 'silent',
+      auth: { jwksUrl: `http://127.0.0.1:1/.well-known/jwks.json,http://127.0.0.1:${port}/.well-known/jwks.json`, issuer: 'emporium-users', audience: 'emporium' },
+    });
+    twoUrls.get('/whoami', { onRequest: requireUser }, async (request) => currentUser(request));
+    try {
+      const res = await whoami(twoUrls, session.accessToken);
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.json().userId, session.user.id);
+      assert.equal((await whoami(twoUrls, await forge({ signWith: (await generateKeyPair('EdDSA')).privateKey }))).statusCode, 401);
+    } finally {
+      await twoUrls.close();
+    }
+  });
+
   test('control: a token forged with the real key and nothing changed is accepted', async () => {
     assert.equal((await whoami(shop, await forge())).statusCode, 200);
   });

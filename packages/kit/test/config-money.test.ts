@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { Type } from 'typebox';
-import { ConfigError, baseConfig, cursorPart, decodeCursor, discountedAmount, encodeCursor, loadConfig, percentToBasisPoints } from '../src/index.ts';
+import { ConfigError, PeerUrls, baseConfig, cursorPart, decodeCursor, discountedAmount, encodeCursor, loadConfig, percentToBasisPoints } from '../src/index.ts';
 
 describe('config', () => {
   const schema = { ...baseConfig, PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8082 }) };
@@ -12,6 +12,15 @@ describe('config', () => {
     assert.equal(config.PORT, 9000);
     assert.equal(config.HOST, '127.0.0.1');
     assert.equal(config.SHOP_CURRENCY, 'USD');
+  });
+
+  test('a peer URL variable takes one URL or several comma-separated, nothing else', () => {
+    const schema = { PRODUCTS_URL: PeerUrls(8082) };
+    assert.equal(loadConfig(schema, {}).PRODUCTS_URL, 'http://127.0.0.1:8082');
+    assert.equal(loadConfig(schema, { PRODUCTS_URL: 'http://a:1,http://b:2' }).PRODUCTS_URL, 'http://a:1,http://b:2');
+    for (const bad of ['a:1', 'http://a:1,', 'http://a:1, http://b:2', 'http://a:1,,http://b:2']) {
+      assert.throws(() => loadConfig(schema, { PRODUCTS_URL: bad }), (err: Error) => err instanceof ConfigError && /PRODUCTS_URL/.test(err.message), bad);
+    }
   });
 
   test('a bad value fails naming the variable', () => {

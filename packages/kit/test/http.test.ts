@@ -29,6 +29,19 @@ describe('peer client', () => {
     await peer.close();
   });
 
+  test("tracing off: the request's traceparent goes on to the peer unchanged", async () => {
+    const { url, server } = await serve((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ traceparent: req.headers.traceparent ?? null }));
+    });
+    servers.push(server);
+    const peer = createPeer({ name: 'echo', credential, url });
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const res = await requestContext.run({ requestId: 'r', traceparent }, () => peer.request<{ traceparent: string }>({ method: 'GET', path: '/x' }));
+    assert.equal(res.body.traceparent, traceparent);
+    await peer.close();
+  });
+
   test('a peer that is down becomes a 503 naming the dependency', async () => {
     const peer = createPeer({ name: 'products', credential, url: 'http://127.0.0.1:1', retries: 1 });
     await assert.rejects(peer.request({ method: 'GET', path: '/x' }), (err: AppError) => {

@@ -151,6 +151,28 @@ describe('outbox relay and inbox', () => {
     }
   });
 
+  test('a destination with two instances, one of them dead: every event reaches the other, once', async () => {
+    const alive = await startConsumer(consumerDb, 0);
+    const deadPort = await freePort();
+    const relay = startOutboxRelay({
+      db: producer, source: 'shop', credential, log, intervalMs: 60_000,
+      destinations: { catalog: `http://127.0.0.1:${deadPort},${listening(alive.app)}` },
+    });
+    try {
+      for (let round = 0; round < 3; round++) {
+        await producer.transaction((tx) => publishEvent(tx, { catalog: ['item.sold'] }, { type: 'item.sold', key: `order-${round}`, data: {} }));
+        assert.equal(await relay.deliverDue(), 1, `round ${round} delivered at once, whichever instance came first`);
+      }
+      const [rows] = await producer.query('SELECT count(*)::int AS total, count(delivered_at)::int AS delivered, count(last_error)::int AS failed FROM outbox');
+      assert.deepEqual(rows, { total: 3, delivered: 3, failed: 0 });
+      assert.deepEqual(await sales(), ['order-0', 'order-1', 'order-2']);
+      assert.equal(alive.received.length, 3);
+    } finally {
+      await relay.stop();
+      await alive.app.close();
+    }
+  });
+
   test('a delivery repeated because its acknowledgement was lost is applied once', async () => {
     const consumer = await startConsumer(consumerDb, 0);
     const relay = startOutboxRelay({ db: producer, source: 'shop', credential, destinations: { catalog: listening(consumer.app) }, log, intervalMs: 60_000 });

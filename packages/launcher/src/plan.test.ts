@@ -103,3 +103,29 @@ test('finding 5: the key that seals the signing key reaches the users service on
   assert.equal(products.env.AUTH_KEY_ENCRYPTION_KEY, undefined);
   assert.equal(gateway.env.AUTH_KEY_ENCRYPTION_KEY, undefined);
 });
+
+test('EMPORIUM_REPLICAS=2: two instances of every service, the second 100 ports up, each peer and the gateway told of both', () => {
+  const settings = readSettings({ EMPORIUM_PORT_BASE: '9000', EMPORIUM_REPLICAS: '2' }, '/repo');
+  const specs = planProcesses(withServer(settings), ['users', 'orders']);
+  assert.deepEqual(specs.map((s) => `${s.label}:${s.port}`), ['users-1:9001', 'users-2:9101', 'orders-1:9004', 'orders-2:9104', 'gateway:9000']);
+  const [, users2, orders1, orders2, gateway] = specs;
+  assert.equal(orders1.env.DATABASE_URL, orders2.env.DATABASE_URL, 'the instances of a service share its database');
+  assert.equal(users2.env.ORDERS_URL, 'http://127.0.0.1:9004,http://127.0.0.1:9104');
+  assert.equal(gateway.env.ORDERS_URL, 'http://127.0.0.1:9004,http://127.0.0.1:9104');
+  assert.equal(orders2.env.AUTH_JWKS_URL, 'http://127.0.0.1:9001/.well-known/jwks.json,http://127.0.0.1:9101/.well-known/jwks.json');
+  const ports = plannedPorts(settings, ['users', 'orders']).map((p) => p.port);
+  assert.equal(new Set(ports).size, ports.length, 'no two processes share a port');
+  assert.ok(ports.includes(9050) && ports.filter((p) => p === 9050).length === 1, 'the embedded database keeps base+50');
+});
+
+test('EMPORIUM_REPLICAS=orders=3,products=2: those services that many times, the rest once; bad values are refused by name', () => {
+  const settings = readSettings({ EMPORIUM_PORT_BASE: '9000', EMPORIUM_REPLICAS: 'orders=3,products=2' }, '/repo');
+  const specs = planProcesses(withServer(settings), ['products', 'orders', 'payments']);
+  assert.deepEqual(specs.map((s) => s.label), ['products-1', 'products-2', 'orders-1', 'orders-2', 'orders-3', 'payments', 'gateway']);
+  assert.equal(specs[0].env.ORDERS_URL, 'http://127.0.0.1:9004,http://127.0.0.1:9104,http://127.0.0.1:9204');
+  assert.equal(specs[0].env.PAYMENTS_URL, 'http://127.0.0.1:9006');
+  for (const bad of ['0', '10', 'two', 'gateway=2', 'orders', 'orders=x', 'shop=2']) {
+    assert.throws(() => readSettings({ EMPORIUM_REPLICAS: bad }, '/repo'), /EMPORIUM_REPLICAS/, bad);
+  }
+  assert.throws(() => readSettings({ EMPORIUM_PORT_BASE: '65400', EMPORIUM_REPLICAS: '3' }, '/repo'), /no room/);
+});

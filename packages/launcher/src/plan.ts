@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateServiceSecret } from '@emporium/kit';
+import { INSTANCE_PORT_STRIDE, replicasOf } from './replicas.ts';
 
 /**
  * Every service of the platform, in port order: users on base+1 ... reviews on base+5, payments on
  * base+6, notifications on base+7 (docs/ARCHITECTURE.md). Only those whose folder has a server run.
+ * The n-th instance of a service (EMPORIUM_REPLICAS) takes its port plus 100 * (n - 1): orders'
+ * second instance on base+104, its third on base+204; the embedded database's base+50 stays free.
  */
 export const SERVICES = ['users', 'products', 'discounts', 'orders', 'reviews', 'payments', 'notifications'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -13,6 +16,8 @@ export interface Settings {
   root: string;
   dataDir: string;
   portBase: number;
+  /** Instances of each service (EMPORIUM_REPLICAS); 1 when not named. */
+  replicas: Record<ServiceName, number>;
   /** A PostgreSQL server URL; each service gets its own database on it. Unset: the embedded server. */
   postgres?: string;
   /** Where the embedded server listens (when `postgres` is not set). */
@@ -43,6 +48,8 @@ export interface Settings {
 
 export interface ProcessSpec {
   name: ServiceName | 'gateway';
+  /** The process as logs and the console name it: the service, or `orders-2` for one of several instances. */
+  label: string;
   script: string;
   port: number;
   /** Where the launcher asks for /health/ready. */
@@ -62,6 +69,9 @@ export function readSettings(env: Record<string, string | undefined>, root: stri
   if (postgres && !/^postgres(ql)?:\/\//.test(postgres)) {
     throw new Error(`EMPORIUM_POSTGRES must be a postgres:// URL, got ${JSON.stringify(postgres)}`);
   }
+  const replicas = replicasOf(env.EMPORIUM_REPLICAS, SERVICES);
+  const highest = portBase + INSTANCE_PORT_STRIDE * (Math.max(...Object.values(replicas)) - 1) + SERVICES.length;
+  if (highest > 65_535) throw new Error(`EMPORIUM_PORT_BASE ${portBase} leaves no room for ${JSON.stringify(env.EMPORIUM_REPLICAS)} instances (port ${highest})`);
   const readyTimeoutMs = Number(env.EMPORIUM_READY_TIMEOUT_MS ?? 120_000);
   const postgresPort = Number(env.EMPORIUM_POSTGRES_PORT ?? portBase + 50);
   if (!Number.isInteger(postgresPort) || postgresPort < 1 || postgresPort > 65_535) {
@@ -74,6 +84,7 @@ export function readSettings(env: Record<string, string | undefined>, root: stri
     root,
     dataDir: resolve(env.EMPORIUM_DATA_DIR || 'data'),
     portBase,
+    replicas,
     postgres,
     postgresPort,
     databasePrefix: env.EMPORIUM_DATABASE_PREFIX || 'emporium_',
@@ -105,7 +116,17 @@ export function existingServices(root: string): ServiceName[] {
   return SERVICES.filter((name) => existsSync(join(root, 'services', name, 'src', 'server.ts')));
 }
 
-export const servicePort = (settings: Settings, name: ServiceName) => settings.portBase + 1 + SERVICES.indexOf(name);
+/** The port of a service's `instance`-th instance (1-based). */
+export const servicePort = (settings: Settings, name: ServiceName, instance = 1) =>
+  settings.portBase + INSTANCE_PORT_STRIDE * (instance - 1) + 1 + SERVICES.indexOf(name);
+
+/** Every instance's port of a service, first to last. */
+export const instancePorts = (settings: Settings, name: ServiceName) =>
+  Array.from({ length: settings.replicas[name] }, (_, i) => servicePort(settings, name, i + 1));
+
+/** Where a service's instances are, as its `<NAME>_URL` variable lists them (comma-separated). */
+const instanceUrls = (settings: Settings, name: ServiceName, path = '') =>
+  instancePorts(settings, name).map((port) => `http://127.0.0.1:${port}${path}`).join(',');
 
 export function databaseUrl(settings: Settings, name: ServiceName): string {
   if (!settings.postgres) throw new Error('no PostgreSQL server yet');
@@ -118,40 +139,21 @@ export function databaseUrl(settings: Settings, name: ServiceName): string {
 export function plannedPorts(settings: Settings, services: ServiceName[]): { name: string; port: number; host: string }[] {
   return [
     ...(settings.postgres ? [] : [{ name: 'postgres', port: settings.postgresPort, host: '127.0.0.1' }]),
-    ...services.map((name) => ({ name, port: servicePort(settings, name), host: '127.0.0.1' })),
+    ...services.flatMap((name) => instancePorts(settings, name).map((port, i) => ({ name: labelOf(settings, name, i + 1), port, host: '127.0.0.1' }))),
     { name: 'gateway', port: settings.portBase, host: settings.gatewayHost ?? '0.0.0.0' },
   ];
 }
 
-/** The processes to run (the services that exist, then the gateway) and each one's environment. */
+/** The processes to run (every instance of the services that exist, then the gateway) and each one's environment. */
 export function planProcesses(settings: Settings, services: ServiceName[]): ProcessSpec[] {
-  const peers = Object.fromEntries(SERVICES.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${servicePort(settings, name)}`]));
+  const peers = Object.fromEntries(SERVICES.map((name) => [`${name.toUpperCase()}_URL`, instanceUrls(settings, name)]));
   const common = { ...peers, LOG_LEVEL: settings.logLevel };
-  const specs: ProcessSpec[] = services.map((name) => {
-    const port = servicePort(settings, name);
-    const database = databaseUrl(settings, name);
-    return {
-      name,
-      script: join(settings.root, 'services', name, 'dist', 'server.js'),
-      port,
-      readyUrl: `http://127.0.0.1:${port}/health/ready`,
-      storage: database,
-      env: {
-        ...common,
-        DATABASE_URL: database,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        AUTH_JWKS_URL: `http://127.0.0.1:${servicePort(settings, 'users')}/.well-known/jwks.json`,
-        DEMO_MODE: String(settings.demo),
-        SERVICE_TOKEN_SECRET: settings.serviceTokenSecret,
-        ...(name === 'users' ? usersEnv(settings) : {}),
-        // Links in emails lead to the shop as this machine serves it; SMTP_URL passes through from the shell.
-        ...(name === 'notifications' ? { SHOP_URL: `http://localhost:${settings.portBase}` } : {}),
-      },
-    };
-  });
+  const specs: ProcessSpec[] = services.flatMap((name) =>
+    instancePorts(settings, name).map((port, i) => serviceSpec(settings, name, i + 1, port, common)),
+  );
   specs.push({
     name: 'gateway',
+    label: 'gateway',
     script: join(settings.root, 'gateway', 'dist', 'server.js'),
     port: settings.portBase,
     readyUrl: `http://${reachableHost(settings.gatewayHost)}:${settings.portBase}/health/ready`,
@@ -167,6 +169,34 @@ export function planProcesses(settings: Settings, services: ServiceName[]): Proc
     },
   });
   return specs;
+}
+
+/** `orders` when it runs once, `orders-1`, `orders-2` ... when it runs several times. */
+export const labelOf = (settings: Settings, name: ServiceName, instance: number) => (settings.replicas[name] > 1 ? `${name}-${instance}` : name);
+
+function serviceSpec(settings: Settings, name: ServiceName, instance: number, port: number, common: Record<string, string>): ProcessSpec {
+  const database = databaseUrl(settings, name);
+  return {
+    name,
+    label: labelOf(settings, name, instance),
+    script: join(settings.root, 'services', name, 'dist', 'server.js'),
+    port,
+    readyUrl: `http://127.0.0.1:${port}/health/ready`,
+    storage: database,
+    env: {
+      ...common,
+      // Every instance of a service shares its database: that is where all its state is.
+      DATABASE_URL: database,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AUTH_JWKS_URL: instanceUrls(settings, 'users', '/.well-known/jwks.json'),
+      DEMO_MODE: String(settings.demo),
+      SERVICE_TOKEN_SECRET: settings.serviceTokenSecret,
+      ...(name === 'users' ? usersEnv(settings) : {}),
+      // Links in emails lead to the shop as this machine serves it; SMTP_URL passes through from the shell.
+      ...(name === 'notifications' ? { SHOP_URL: `http://localhost:${settings.portBase}` } : {}),
+    },
+  };
 }
 
 function usersEnv(settings: Settings): Record<string, string> {

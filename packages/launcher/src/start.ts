@@ -37,7 +37,8 @@ async function main() {
   if (settings.buildWeb) await buildWebIfMissing(root, join(settings.dataDir, 'logs', 'web-build.log'));
 
   const specs = planProcesses(settings, services);
-  say.info(`starting ${services.join(', ') || 'no services yet'} ...`);
+  const several = services.filter((name) => settings.replicas[name] > 1).map((name) => `${name} x${settings.replicas[name]}`);
+  say.info(`starting ${services.join(', ') || 'no services yet'}${several.length ? ` (${several.join(', ')})` : ''} ...`);
   // All at once: the gateway needs no service to start, and its readiness waits for theirs.
   await startAll(settings, specs);
   printBanner(settings, specs);
@@ -51,7 +52,7 @@ async function startAll(settings: Settings, specs: ProcessSpec[]) {
     supervise(spec, {
       cwd: root,
       env: inheritedEnv(),
-      logFile: join(settings.dataDir, 'logs', `${spec.name}.log`),
+      logFile: join(settings.dataDir, 'logs', `${spec.label}.log`),
       readyTimeoutMs: settings.readyTimeoutMs,
       onFatal: (reason) => void stopAll(1, reason),
     }),
@@ -74,12 +75,12 @@ function inheritedEnv(): Record<string, string | undefined> {
 
 function printBanner(settings: Settings, specs: ProcessSpec[]) {
   const url = `http://localhost:${settings.portBase}`;
-  const pidOf = (name: string) => running.find((r) => r.name === name)?.pids.at(-1);
+  const pidOf = (label: string) => running.find((r) => r.name === label)?.pids.at(-1);
   const rows = specs.map((spec) => [
-    spec.name,
+    spec.label,
     spec.name === 'gateway' ? url : `http://127.0.0.1:${spec.port}`,
     spec.storage ? storageLabel(spec.storage) : '',
-    `pid ${pidOf(spec.name)}`,
+    `pid ${pidOf(spec.label)}`,
   ]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length)));
   const lines = rows.map((row) => `  ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`);

@@ -53,7 +53,7 @@ export function supervise(spec: ProcessSpec, options: SuperviseOptions): Supervi
 
   const launch = () => {
     const startedAt = Date.now();
-    log.write(`\n--- ${new Date().toISOString()} starting ${spec.name} on port ${spec.port}\n`);
+    log.write(`\n--- ${new Date().toISOString()} starting ${spec.label} on port ${spec.port}\n`);
     const flags = [...NODE_FLAGS, ...(process.env.EMPORIUM_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])];
     // The platform's programs are compiled; a TypeScript script (a test's fixture) runs through tsx.
     const loader = spec.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
@@ -65,14 +65,14 @@ export function supervise(spec: ProcessSpec, options: SuperviseOptions): Supervi
       detached: true,
     });
     if (child.pid) pids.push(child.pid);
-    pipeOutput(child, spec.name, log);
+    pipeOutput(child, spec.label, log);
     child.once('exit', (code, signal) => {
       if (stopping) return;
-      if (code === CONFIG_ERROR_EXIT) return options.onFatal(`${spec.name} refused its configuration (see ${options.logFile})`);
+      if (code === CONFIG_ERROR_EXIT) return options.onFatal(`${spec.label} refused its configuration (see ${options.logFile})`);
       crashes = Date.now() - startedAt > HEALTHY_RUN_MS ? 1 : crashes + 1;
       if (!everReady && ++startupCrashes >= STARTUP_CRASH_LIMIT) return;
       const delay = backoffMs(crashes);
-      say.warn(`${spec.name} exited (${signal ?? `code ${code}`}); restarting in ${delay / 1000} s (log: ${options.logFile})`);
+      say.warn(`${spec.label} exited (${signal ?? `code ${code}`}); restarting in ${delay / 1000} s (log: ${options.logFile})`);
       restartTimer = setTimeout(() => {
         launch();
         if (everReady) void announceWhenBack();
@@ -83,21 +83,21 @@ export function supervise(spec: ProcessSpec, options: SuperviseOptions): Supervi
   const announceWhenBack = async () => {
     const current = child;
     while (!stopping && current === child && !(await answersReady(spec.readyUrl))) await sleep(250);
-    if (!stopping && current === child) say.info(`${spec.name} is back on port ${spec.port} (pid ${pids.at(-1)})`);
+    if (!stopping && current === child) say.info(`${spec.label} is back on port ${spec.port} (pid ${pids.at(-1)})`);
   };
 
   const waitReady = async () => {
     const deadline = Date.now() + options.readyTimeoutMs;
     while (Date.now() < deadline) {
-      if (stopping) throw new Error(`${spec.name} was stopped before it became ready`);
-      if (startupCrashes >= STARTUP_CRASH_LIMIT) throw new Error(`${spec.name} crashed ${startupCrashes} times while starting (see ${options.logFile})`);
+      if (stopping) throw new Error(`${spec.label} was stopped before it became ready`);
+      if (startupCrashes >= STARTUP_CRASH_LIMIT) throw new Error(`${spec.label} crashed ${startupCrashes} times while starting (see ${options.logFile})`);
       if (await answersReady(spec.readyUrl)) {
         everReady = true;
         return;
       }
       await sleep(200);
     }
-    throw new Error(`${spec.name} did not become ready within ${options.readyTimeoutMs / 1000} s (see ${options.logFile})`);
+    throw new Error(`${spec.label} did not become ready within ${options.readyTimeoutMs / 1000} s (see ${options.logFile})`);
   };
 
   const stop = async () => {
@@ -115,7 +115,7 @@ export function supervise(spec: ProcessSpec, options: SuperviseOptions): Supervi
     clearTimeout(restartTimer);
     if (child && isRunning(child)) child.kill('SIGKILL');
   };
-  return { name: spec.name, pids, ready, stop, kill };
+  return { name: spec.label, pids, ready, stop, kill };
 }
 
 function pipeOutput(child: ChildProcess, name: string, log: WriteStream) {

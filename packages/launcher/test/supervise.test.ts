@@ -21,7 +21,7 @@ describe('supervising one process', () => {
 
   const run = async (script: string, onFatal: (reason: string) => void = () => {}) => {
     const port = await freePort();
-    const spec: ProcessSpec = { name: 'products', script: fixture(script), port, readyUrl: `http://127.0.0.1:${port}/health/ready`, env: { PORT: String(port) }, storage: null };
+    const spec: ProcessSpec = { name: 'products', label: 'products', script: fixture(script), port, readyUrl: `http://127.0.0.1:${port}/health/ready`, env: { PORT: String(port) }, storage: null };
     const logFile = join(folder, `${script}.log`);
     return { logFile, supervised: supervise(spec, { cwd: process.cwd(), env: process.env, logFile, readyTimeoutMs: 60_000, onFatal }) };
   };

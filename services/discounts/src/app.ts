@@ -29,7 +29,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     serviceCredential: credential,
   });
   const clock = overrides.clock ?? (() => new Date());
-  const productsPeer = createPeer({ name: 'products', url: config.PRODUCTS_URL, credential, timeoutMs: config.PEER_TIMEOUT_MS });
+  const productsPeer = createPeer({ name: 'products', url: config.PRODUCTS_URL, credential, timeoutMs: config.PEER_TIMEOUT_MS, log: app.log });
   const products = createProductsClient(productsPeer);
   const relay = startOutboxRelay({ db, source: 'discounts', destinations: { products: config.PRODUCTS_URL }, credential, log: app.log });
   const scheduler = startWindowScheduler({ db, clock, log: app.log, intervalMs: config.WINDOW_SCHEDULER_MS, onPublished: relay.kick });

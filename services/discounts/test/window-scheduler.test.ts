@@ -76,3 +76,30 @@ describe('window scheduler', () => {
     await s.stop();
   });
 });
+
+describe('window scheduler on several instances', () => {
+  test('two instances passing at the same moments publish each window edge exactly once', async () => {
+    const t = await openTestDb();
+    try {
+      await migrateService(t.db, fileURLToPath(new URL('../migrations', import.meta.url)));
+      const time = manualClock('2026-07-01T00:00:00Z');
+      const start = Date.parse('2026-07-01T00:00:00Z');
+      // Twelve products, each with a window that starts and ends at its own minute.
+      for (let i = 0; i < 12; i++) {
+        await seedDiscount(t.db, { productId: `p${i}`, percentBps: 1000, startsAt: new Date(start + (i + 1) * 60_000), endsAt: new Date(start + (i + 13) * 60_000) });
+      }
+      const instances = [1, 2].map(() => startWindowScheduler({ db: t.db, clock: time.clock, log, intervalMs: 600_000, onPublished: () => {} }));
+      for (let minute = 0; minute <= 26; minute++) {
+        time.set(new Date(start + minute * 60_000 + 1).toISOString());
+        await Promise.all(instances.map((s) => s.runOnce()));
+      }
+      await Promise.all(instances.map((s) => s.stop()));
+      const rows = await t.db.query("SELECT key, count(*)::int AS n FROM outbox WHERE type = 'discount.changed' GROUP BY key ORDER BY key");
+      assert.equal(rows.length, 12);
+      for (const row of rows) assert.equal(row.n, 2, `${row.key}: one event for its start, one for its end`);
+    } finally {
+      await t.db.close();
+      await t.cleanup();
+    }
+  });
+});

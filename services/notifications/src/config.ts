@@ -1,10 +1,10 @@
-import { baseConfig, loadConfig } from '@emporium/kit';
+import { baseConfig, loadConfig, PeerUrls } from '@emporium/kit';
 import { Type, type Static, type TObject } from 'typebox';
 
 export const configSchema = {
   ...baseConfig,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8087 }),
-  USERS_URL: Type.String({ default: 'http://127.0.0.1:8081', description: 'Users service: the address of a customer an order event names by id' }),
+  USERS_URL: PeerUrls(8081, 'Users service: the address of a customer an order event names by id'),
   SHOP_NAME: Type.String({ minLength: 1, maxLength: 100, default: 'Emporium' }),
   SHOP_URL: Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2048, default: 'http://localhost:8080', description: 'Where links in messages point (no trailing slash needed)' }),
   MAIL_FROM: Type.String({ minLength: 3, maxLength: 254, default: 'Emporium <no-reply@emporium.test>' }),

@@ -27,8 +27,8 @@ export async function buildApp(config: Config, overrides: { db?: Db; clock?: () 
     serviceCredential: credential,
   });
 
-  const productsPeer = createPeer({ name: 'products', url: config.PRODUCTS_URL, credential, timeoutMs: config.PEER_TIMEOUT_MS });
-  const discountsPeer = createPeer({ name: 'discounts', url: config.DISCOUNTS_URL, credential, timeoutMs: config.PEER_TIMEOUT_MS });
+  const productsPeer = createPeer({ name: 'products', url: config.PRODUCTS_URL, credential, timeoutMs: config.PEER_TIMEOUT_MS, log: app.log });
+  const discountsPeer = createPeer({ name: 'discounts', url: config.DISCOUNTS_URL, credential, timeoutMs: config.PEER_TIMEOUT_MS, log: app.log });
   const relay = startOutboxRelay({ db, source: 'orders', destinations: { reviews: config.REVIEWS_URL, notifications: config.NOTIFICATIONS_URL, payments: config.PAYMENTS_URL }, credential, log: app.log });
   const products = productsClient(productsPeer);
   const discounts = discountsClient(discountsPeer);

@@ -1,16 +1,16 @@
-import { baseConfig, loadConfig } from '@emporium/kit';
+import { baseConfig, loadConfig, PeerUrls } from '@emporium/kit';
 import { Type, type Static, type TObject } from 'typebox';
 
 export const configSchema = {
   ...baseConfig,
   DEMO_MODE: Type.Boolean({ default: false, description: 'Seed the demo shipping methods and tax rate into empty tables at start' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8084 }),
-  PRODUCTS_URL: Type.String({ default: 'http://127.0.0.1:8082' }),
-  DISCOUNTS_URL: Type.String({ default: 'http://127.0.0.1:8083' }),
-  REVIEWS_URL: Type.String({ default: 'http://127.0.0.1:8085' }),
-  NOTIFICATIONS_URL: Type.String({ default: 'http://127.0.0.1:8087', description: 'Notifications service: emails the customer about each order event' }),
+  PRODUCTS_URL: PeerUrls(8082),
+  DISCOUNTS_URL: PeerUrls(8083),
+  REVIEWS_URL: PeerUrls(8085),
+  NOTIFICATIONS_URL: PeerUrls(8087, 'Notifications service: emails the customer about each order event'),
   SHOP_PRICES_INCLUDE_TAX: Type.Boolean({ default: false, description: 'true: catalog prices already contain the tax, and an order shows the part that is tax' }),
-  PAYMENTS_URL: Type.String({ default: 'http://127.0.0.1:8086', description: 'Payments service: told of cancelled orders, to refund them' }),
+  PAYMENTS_URL: PeerUrls(8086, 'Payments service: told of cancelled orders, to refund them'),
   ORDER_PAYMENT_TIMEOUT: Type.Integer({ minimum: 60, maximum: 30 * 86400, default: 1800, description: 'Seconds a placed order waits for its payment before it is cancelled' }),
   ORDER_TRANSFER_TIMEOUT: Type.Integer({
     minimum: 60, maximum: 90 * 86400, default: 7 * 86400, description: 'Seconds an order waits when its customer chose a bank transfer (a manual payment awaiting confirmation)',

@@ -1,10 +1,10 @@
-import { baseConfig, loadConfig } from '@emporium/kit';
+import { baseConfig, loadConfig, PeerUrls } from '@emporium/kit';
 import { Type, type Static, type TObject } from 'typebox';
 
 export const configSchema = {
   ...baseConfig,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8086 }),
-  ORDERS_URL: Type.String({ default: 'http://127.0.0.1:8084', description: 'Asked for an order\'s owner, status and total; receives payment.updated events' }),
+  ORDERS_URL: PeerUrls(8084, 'Asked for an order\'s owner, status and total; receives payment.updated events'),
   STRIPE_SECRET_KEY: Type.Optional(Type.String({ minLength: 1, description: 'Turns the stripe provider on (sk_live_... or sk_test_...)' })),
   STRIPE_WEBHOOK_SECRET: Type.Optional(Type.String({ minLength: 1, description: 'Checks the signature of Stripe\'s webhook (whsec_...)' })),
   STRIPE_API_URL: Type.Optional(Type.String({ pattern: '^https?://', description: 'Another address for Stripe\'s API (a local stand-in such as stripe-mock); default Stripe\'s own' })),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { baseConfig, ConfigError, loadConfig } from '@emporium/kit';
+import { baseConfig, ConfigError, loadConfig, PeerUrls } from '@emporium/kit';
 import { Type, type Static, type TObject } from 'typebox';
 import { parseEncryptionKey } from './keys/key-encryption.ts';
 import type { KeySource } from './keys/signing-keys.ts';
@@ -36,7 +36,7 @@ export const configSchema = {
     minimum: 1, maximum: 100, default: 3,
     description: 'Password reset emails, and verification emails, one account gets per hour at most; further requests still answer 202 and send nothing',
   }),
-  NOTIFICATIONS_URL: Type.String({ default: 'http://127.0.0.1:8087', description: 'Notifications service: receives the account email events' }),
+  NOTIFICATIONS_URL: PeerUrls(8087, 'Notifications service: receives the account email events'),
   OUTBOX_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 500, description: 'How often undelivered events are retried' }),
 };
 

@@ -31,9 +31,12 @@ export function startWindowScheduler(options: WindowSchedulerOptions): WindowSch
   let stopped = false;
 
   async function runOnce(): Promise<string[]> {
-    const now = clock();
     const productIds = await db.transaction(async (tx) => {
+      // The row lock makes the passes of several instances run one after another, and the time is read
+      // once it is held: each pass covers (last run, now], the next one starts where it ended, so no edge
+      // is published twice or missed. A pass whose clock is not past the last run publishes nothing.
       const lastRun = await claimLastRun(tx);
+      const now = clock();
       if (lastRun && now.getTime() <= lastRun.getTime()) return [];
       const edged = await productsWithWindowEdges(tx, lastRun, now);
       for (const productId of edged) {

@@ -27,6 +27,8 @@ export interface Sender {
 
 /** Longer than any send may take (the SMTP timeouts), so a lease only lapses for a dead instance. */
 const LEASE_SECONDS = 120;
+/** No send starts this close to the end of its lease (longer than one send may take). */
+const SEND_MARGIN_SECONDS = 60;
 
 /**
  * The delivery loop: leases due messages, fills in addresses users knows, sends each through the
@@ -72,8 +74,12 @@ export function startSender(options: SenderOptions): Sender {
   }
 
   async function runOnce(): Promise<number> {
+    const leasedAt = Date.now();
     const due = await messages.leaseDue(db, batchSize, LEASE_SECONDS);
     for (const message of await withAddresses(due)) {
+      // A slow batch stops before its lease ends: past it another instance may lease the rest, and a
+      // message sent by both would reach the customer twice. What is left is due again when the lease ends.
+      if (Date.now() - leasedAt > (LEASE_SECONDS - SEND_MARGIN_SECONDS) * 1000) break;
       try {
         await options.transport.send({ id: message.id, to: message.to!, subject: message.subject, text: message.text, html: message.html });
         await messages.markSent(db, message.id);

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '@emporium/kit';
 import { abandonStaleClaims, deleteExpiredKeys } from './idempotency.repository.ts';
 import type { DiscountsClient, ProductsClient } from './peers.ts';
-import { claimDueReleases, removePendingRelease } from './releases.repository.ts';
+import { claimDueReleases, removePendingRelease, retryReleaseLater } from './releases.repository.ts';
 
 /** What an order that is cancelled or failed holds elsewhere, given back: its stock at products, its code's use at discounts. */
 export type ReleaseHolds = (orderId: string) => Promise<void>;
@@ -27,6 +27,7 @@ export async function releaseNow({ db, releaseHolds, log }: ReleaseDeps, reserva
     return true;
   } catch (err) {
     log.warn({ reservationId, err: (err as Error).message }, 'release of stock or code use failed; the sweeper will retry');
+    await retryReleaseLater(db, reservationId).catch(() => {}); // left as it is, it is due when its lease ends
     return false;
   }
 }
