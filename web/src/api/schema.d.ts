@@ -3163,6 +3163,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Add counts by category, price and rating, each over the other filters */
                 facets?: boolean;
+                /** @description Only these products, up to 100 comma-separated ids: a batch read such as a cart's (products no longer listed are left out) */
+                ids?: string;
                 limit?: number;
                 maxPrice?: number;
                 minPrice?: number;
