@@ -34,4 +34,15 @@ describe('concurrency: promotion limits', () => {
     assert.equal((await stockOf(shop.products.url, product.id)) + (await unitsInOpenOrders(shop.orders.db, product.id)), 500);
     assert.equal(await unitsInOpenOrders(shop.orders.db, product.id), 2 + 3 * 2);
   });
+
+  test('one customer racing 10 orders for a code of one use per customer: exactly one uses it', async () => {
+    const calls = checkoutCalls(shop);
+    const product = await createProduct(shop, shop.products.url, { price: 1000, stock: 100 });
+    const code = await calls.code({ perCustomerLimit: 1 });
+    const customer = await shop.customer();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => calls.place(customer, basket([{ productId: product.id, quantity: 1 }], { promoCode: code.code }))));
+    assert.deepEqual(answers.map((r) => r.statusCode).sort(), [201, ...Array(9).fill(422)], answers.map((r) => r.body).join('\n'));
+    assert.equal(await calls.timesUsed(code.id), 1);
+    assert.equal(await stockOf(shop.products.url, product.id), 99);
+  });
 });

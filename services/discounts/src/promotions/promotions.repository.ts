@@ -1,8 +1,9 @@
 import type { Queryable, Row } from '@emporium/kit';
 import type { Promotion } from './promotion-rules.ts';
 
-const COLUMNS = `id, code, type, percent_bps, amount, min_subtotal, starts_at, ends_at, usage_limit, per_customer_limit,
-  times_used, created_at, updated_at`;
+const FIELDS = `id, code, type, percent_bps, amount, min_subtotal, starts_at, ends_at, usage_limit, per_customer_limit, created_at, updated_at`;
+/** The promotion with its uses counted (orders placed with it and not cancelled). */
+const COLUMNS = `${FIELDS}, (SELECT count(*) FROM promotion_redemptions r WHERE r.promotion_id = promotions.id AND r.released_at IS NULL) AS times_used`;
 
 const toDate = (value: unknown) => (value === null ? null : new Date(value as string | Date));
 const toNumber = (value: unknown) => (value === null ? null : Number(value));
@@ -26,20 +27,20 @@ function toPromotion(row: Row): Promotion {
 }
 
 const valuesOf = (p: Promotion) => [
-  p.id, p.code, p.type, p.percentBps, p.amount, p.minSubtotal, p.startsAt, p.endsAt, p.usageLimit, p.perCustomerLimit, p.timesUsed, p.createdAt, p.updatedAt,
+  p.id, p.code, p.type, p.percentBps, p.amount, p.minSubtotal, p.startsAt, p.endsAt, p.usageLimit, p.perCustomerLimit, p.createdAt, p.updatedAt,
 ];
 
 /** The new promotion, or null when its code is taken. */
 export async function insertPromotion(db: Queryable, p: Promotion): Promise<Promotion | null> {
   const rows = await db.query(
-    `INSERT INTO promotions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+    `INSERT INTO promotions (${FIELDS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (code) DO NOTHING RETURNING ${COLUMNS}`,
     valuesOf(p),
   );
   return rows[0] ? toPromotion(rows[0]) : null;
 }
 
-/** Writes every field but the counter, which only redemptions change. Null when the new code is taken. */
+/** Writes every field (the uses are the redemptions'). Null when the new code is taken. */
 export async function updatePromotion(db: Queryable, p: Promotion): Promise<Promotion | null> {
   try {
     const rows = await db.query(
@@ -64,10 +65,30 @@ export async function findPromotion(db: Queryable, id: string): Promise<Promotio
   return rows[0] ? toPromotion(rows[0]) : null;
 }
 
-/** The promotion with this (upper-cased) code; `lock` holds its row until the transaction ends, so its counters cannot change meanwhile. */
-export async function findByCode(db: Queryable, code: string, lock = false): Promise<Promotion | null> {
-  const rows = await db.query(`SELECT ${COLUMNS} FROM promotions WHERE code = $1${lock ? ' FOR UPDATE' : ''}`, [code]);
+/**
+ * The promotion with this (upper-cased) code, its uses counted only when it has a usage limit: an
+ * unlimited code reads 0 (counting its every use for every order would grow with its success).
+ */
+export async function findByCode(db: Queryable, code: string): Promise<Promotion | null> {
+  const rows = await db.query(
+    `SELECT ${FIELDS}, CASE WHEN usage_limit IS NULL THEN 0
+              ELSE (SELECT count(*) FROM promotion_redemptions r WHERE r.promotion_id = promotions.id AND r.released_at IS NULL) END AS times_used
+       FROM promotions WHERE code = $1`,
+    [code],
+  );
   return rows[0] ? toPromotion(rows[0]) : null;
+}
+
+/**
+ * Until the transaction ends, no other use of this code is counted where its limits need it: all of
+ * its uses (the promotion's row) under a usage limit, this customer's (an advisory lock) under a
+ * per-customer one. An unlimited code takes no lock.
+ */
+export async function lockUses(tx: Queryable, promotion: Promotion, customerId: string): Promise<void> {
+  if (promotion.usageLimit !== null) await tx.query('SELECT 1 FROM promotions WHERE id = $1 FOR UPDATE', [promotion.id]);
+  if (promotion.perCustomerLimit !== null) {
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('promotion-uses:' || $1 || ':' || $2))", [promotion.id, customerId]);
+  }
 }
 
 /** Newest first, keyset-paginated on (created_at, id). */
@@ -95,18 +116,12 @@ export async function findRedemption(db: Queryable, orderId: string): Promise<{ 
   return rows[0] ? { promotionId: rows[0].promotion_id, released: rows[0].released_at !== null } : null;
 }
 
-/** Records an order's use and counts it; the caller holds the promotion's row lock. */
+/** Records an order's use; a limited code's caller holds its row lock, having counted the uses under it. */
 export async function addRedemption(tx: Queryable, orderId: string, promotionId: string, customerId: string): Promise<void> {
   await tx.query('INSERT INTO promotion_redemptions (id, promotion_id, customer_id) VALUES ($1, $2, $3)', [orderId, promotionId, customerId]);
-  await tx.query('UPDATE promotions SET times_used = times_used + 1 WHERE id = $1', [promotionId]);
 }
 
-/** Gives an order's use back once; the caller holds the promotion's row lock. */
-export async function releaseRedemption(tx: Queryable, orderId: string): Promise<void> {
-  const rows = await tx.query('UPDATE promotion_redemptions SET released_at = now() WHERE id = $1 AND released_at IS NULL RETURNING promotion_id', [orderId]);
-  if (rows[0]) await tx.query('UPDATE promotions SET times_used = times_used - 1 WHERE id = $1', [rows[0].promotion_id]);
-}
-
-export async function lockPromotion(tx: Queryable, id: string): Promise<void> {
-  await tx.query('SELECT 1 FROM promotions WHERE id = $1 FOR UPDATE', [id]);
+/** Gives an order's use back once. No lock: a use given back can only make room under a limit. */
+export async function releaseRedemption(db: Queryable, orderId: string): Promise<void> {
+  await db.query('UPDATE promotion_redemptions SET released_at = now() WHERE id = $1 AND released_at IS NULL', [orderId]);
 }

@@ -13,24 +13,27 @@ export interface PromotionUse {
 export async function checkPromotion(deps: PromotionDeps, use: PromotionUse): Promise<PromotionTerms> {
   assertCurrency(use.subtotal, deps.shopCurrency);
   const promotion = await repo.findByCode(deps.db, normalizeCode(use.code));
-  const uses = promotion ? await repo.customerUses(deps.db, promotion.id, use.customerId) : 0;
+  const uses = promotion?.perCustomerLimit ? await repo.customerUses(deps.db, promotion.id, use.customerId) : 0;
   const reason = whyNotApplicable(promotion, deps.clock(), use.subtotal.amount, uses);
   if (reason) throw notApplicable(reason, promotion, deps.shopCurrency);
   return termsOf(promotion!);
 }
 
 /**
- * Uses the code for an order, once: under the promotion's row lock the limits are checked against
- * committed uses and the use is counted, so concurrent orders never go past a limit. The same order
- * redeeming again (a retried call) gets the same answer and counts nothing.
+ * Uses the code for an order, once: a code with a limit is checked under its locks (repo.lockUses) against
+ * the uses committed before, so concurrent orders never go past a limit (an unlimited code takes no lock:
+ * its use is one insert). The same order redeeming again (a retried call) gets the same answer and counts nothing.
  */
 export async function redeemPromotion(deps: PromotionDeps, orderId: string, use: PromotionUse): Promise<PromotionTerms> {
   assertCurrency(use.subtotal, deps.shopCurrency);
   return deps.db.transaction(async (tx) => {
-    const promotion = await repo.findByCode(tx, normalizeCode(use.code), true);
+    const found = await repo.findByCode(tx, normalizeCode(use.code));
+    if (found) await repo.lockUses(tx, found, use.customerId);
+    // Read again under the lock: the uses committed by the orders that held it before.
+    const promotion = found?.usageLimit == null ? found : await repo.findByCode(tx, found.code);
     const earlier = await repo.findRedemption(tx, orderId);
     if (promotion && earlier?.promotionId === promotion.id && !earlier.released) return termsOf(promotion);
-    const uses = promotion ? await repo.customerUses(tx, promotion.id, use.customerId) : 0;
+    const uses = promotion?.perCustomerLimit ? await repo.customerUses(tx, promotion.id, use.customerId) : 0;
     const reason = whyNotApplicable(promotion, deps.clock(), use.subtotal.amount, uses);
     if (reason) throw notApplicable(reason, promotion, deps.shopCurrency);
     await repo.addRedemption(tx, orderId, promotion!.id, use.customerId);
@@ -40,10 +43,5 @@ export async function redeemPromotion(deps: PromotionDeps, orderId: string, use:
 
 /** Gives a cancelled or failed order's use back; an order that never used a code, or gave it back already, changes nothing. */
 export async function releasePromotion(deps: PromotionDeps, orderId: string): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    const redemption = await repo.findRedemption(tx, orderId);
-    if (!redemption || redemption.released) return;
-    await repo.lockPromotion(tx, redemption.promotionId); // the same lock order as redeeming: promotion, then redemption
-    await repo.releaseRedemption(tx, orderId);
-  });
+  await repo.releaseRedemption(deps.db, orderId);
 }
