@@ -3,7 +3,8 @@
 // for this run only (a fresh data folder, removed afterwards; the server dies with this process). Each
 // test file makes its own databases on that server and drops them.
 // Arguments narrow the run to files whose path contains them.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,8 +65,12 @@ console.log(`${files.length} test files on ${server ? `an embedded PostgreSQL se
 let failed = false;
 for (const run of runs) {
   const env = { ...process.env, TEST_DATABASE_URL: url };
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...run.flags, ...run.files], { stdio: 'inherit', env });
-  if (result.status !== 0) failed = true;
+  // Not spawnSync: this process must keep reading the embedded server's log pipe while the tests run. Left
+  // unread, the pipe filled up after enough checkpoints were logged, and the server's processes stopped
+  // at their next log line (a whole run stalled on COMMIT and DROP DATABASE).
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...run.flags, ...run.files], { stdio: 'inherit', env });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) failed = true;
 }
 await server?.stop();
 if (dir) rmSync(join(dir, '..'), { recursive: true, force: true });
