@@ -53,6 +53,8 @@ export async function startPlatform(portBase: number, dataDir?: string): Promise
       EMPORIUM_DATA_DIR: folder,
       EMPORIUM_DATABASE_PREFIX: DATABASE_PREFIX,
       EMPORIUM_SKIP_WEB_BUILD: '1',
+      // The demo's first-start story would run during the start and memory measurements.
+      EMPORIUM_DEMO_ACTIVITY: 'false',
       LOG_LEVEL: 'warn',
       // The load comes from one address; the per-client limit would turn it into 429s.
       RATE_LIMIT_MAX: '1000000000',
