@@ -1,5 +1,5 @@
-import { assertCurrency, type Money } from '@emporium/kit';
-import { normalizeCode, notApplicable, termsOf, whyNotApplicable, type PromotionTerms } from './promotion-rules.ts';
+import { assertCurrency, type Money, type Queryable } from '@emporium/kit';
+import { normalizeCode, notApplicable, termsOf, whyNotApplicable, type Promotion, type PromotionTerms } from './promotion-rules.ts';
 import * as repo from './promotions.repository.ts';
 import type { PromotionDeps } from './promotions.service.ts';
 
@@ -13,10 +13,7 @@ export interface PromotionUse {
 export async function checkPromotion(deps: PromotionDeps, use: PromotionUse): Promise<PromotionTerms> {
   assertCurrency(use.subtotal, deps.shopCurrency);
   const promotion = await repo.findByCode(deps.db, normalizeCode(use.code));
-  const uses = promotion?.perCustomerLimit ? await repo.customerUses(deps.db, promotion.id, use.customerId) : 0;
-  const reason = whyNotApplicable(promotion, deps.clock(), use.subtotal.amount, uses);
-  if (reason) throw notApplicable(reason, promotion, deps.shopCurrency);
-  return termsOf(promotion!);
+  return (await assertApplicable(deps, deps.db, promotion, use)).terms;
 }
 
 /**
@@ -33,12 +30,18 @@ export async function redeemPromotion(deps: PromotionDeps, orderId: string, use:
     const promotion = found?.usageLimit == null ? found : await repo.findByCode(tx, found.code);
     const earlier = await repo.findRedemption(tx, orderId);
     if (promotion && earlier?.promotionId === promotion.id && !earlier.released) return termsOf(promotion);
-    const uses = promotion?.perCustomerLimit ? await repo.customerUses(tx, promotion.id, use.customerId) : 0;
-    const reason = whyNotApplicable(promotion, deps.clock(), use.subtotal.amount, uses);
-    if (reason) throw notApplicable(reason, promotion, deps.shopCurrency);
-    await repo.addRedemption(tx, orderId, promotion!.id, use.customerId);
-    return termsOf(promotion!);
+    const { id, terms } = await assertApplicable(deps, tx, promotion, use);
+    await repo.addRedemption(tx, orderId, id, use.customerId);
+    return terms;
   });
+}
+
+/** The code's terms when it applies to this use now (the customer's own uses counted only under a per-customer limit); else the 422. */
+async function assertApplicable(deps: PromotionDeps, db: Queryable, promotion: Promotion | null, use: PromotionUse) {
+  const uses = promotion?.perCustomerLimit ? await repo.customerUses(db, promotion.id, use.customerId) : 0;
+  const reason = whyNotApplicable(promotion, deps.clock(), use.subtotal.amount, uses);
+  if (reason) throw notApplicable(reason, promotion, deps.shopCurrency);
+  return { id: promotion!.id, terms: termsOf(promotion!) };
 }
 
 /** Gives a cancelled or failed order's use back; an order that never used a code, or gave it back already, changes nothing. */
