@@ -17,8 +17,11 @@ async function createProduct(gateway: string, token: string, name: string): Prom
   return (await res.json()).id;
 }
 
-/** Null when the platform has no orders or users service yet. */
-export async function prepareOrderLoad(gateway: string) {
+/**
+ * A customer's token and an order of two bench products with the demo's method, and with the demo's code
+ * unless `withCode` is false. Null when the platform has no orders or users service yet.
+ */
+export async function prepareOrderLoad(gateway: string, withCode = true) {
   const employee = await login(gateway, EMPLOYEE);
   const customer = await login(gateway, CUSTOMER);
   if (!employee || !customer) return null;
@@ -32,7 +35,7 @@ export async function prepareOrderLoad(gateway: string) {
       shippingAddress: { name: 'Bench Customer', line1: '1 Load Street', city: 'Testville', postalCode: '12345', country: 'US' },
       // The demo's method, tax rate and code: an order priced as a real checkout prices it.
       shippingMethodId: 'standard',
-      promoCode: 'WELCOME10',
+      ...(withCode ? { promoCode: 'WELCOME10' } : {}),
     },
   };
 }

@@ -36,9 +36,10 @@ async function waitReady(url: string, timeoutMs: number): Promise<void> {
 
 /**
  * Starts the whole platform as a newcomer does (`npm start`), on its own ports and data folder: a new
- * one (a first start, and new databases on EMPORIUM_POSTGRES), or `dataDir` again (a restart).
+ * one (a first start, and new databases on EMPORIUM_POSTGRES), or `dataDir` again (a restart); `env` adds to
+ * the launcher's environment (EMPORIUM_REPLICAS).
  */
-export async function startPlatform(portBase: number, dataDir?: string): Promise<Platform> {
+export async function startPlatform(portBase: number, dataDir?: string, env: Record<string, string> = {}): Promise<Platform> {
   if (!dataDir) await dropBenchDatabases();
   const folder = dataDir ?? mkdtempSync(join(tmpdir(), 'emporium-bench-'));
   chmodSync(folder, 0o755); // run as root, the embedded server runs as the user postgres
@@ -58,6 +59,7 @@ export async function startPlatform(portBase: number, dataDir?: string): Promise
       LOG_LEVEL: 'warn',
       // The load comes from one address; the per-client limit would turn it into 429s.
       RATE_LIMIT_MAX: '1000000000',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -65,17 +67,22 @@ export async function startPlatform(portBase: number, dataDir?: string): Promise
   await waitReady(`${gateway}/health/ready`, 120_000);
   const readyMs = Date.now() - startedAt;
   const launcherPid = findLauncher(child.pid!);
+  let stopping: Promise<void> | undefined;
   return {
     gateway,
     launcherPid,
     dataDir: folder,
     readyMs,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(launcherPid, 'SIGTERM');
-      await exited;
-    },
+    // Idempotent: a run stops the platform before its scale-out case and again on its way out.
+    stop: () => (stopping ??= stopLauncher(child, launcherPid)),
   };
+}
+
+async function stopLauncher(npm: ChildProcess, launcherPid: number): Promise<void> {
+  if (npm.exitCode !== null || npm.signalCode !== null) return;
+  const exited = new Promise((resolve) => npm.once('exit', resolve));
+  process.kill(launcherPid, 'SIGTERM');
+  await exited;
 }
 
 /** The launcher's process under npm (npm and its shell are the tool that started it, not the platform). */

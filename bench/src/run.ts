@@ -46,21 +46,20 @@ try {
     results.push(await platformCase({ ...load, name: 'gateway: GET /api/products/{id}', url: `${platform.gateway}/api/products/${id}` }));
     results.push(await platformCase({ ...load, name: 'gateway: GET /api/products?limit=20', url: `${platform.gateway}/api/products?limit=20` }));
   }
-  const orders = wanted('orders') ? await prepareOrderLoad(platform.gateway) : null;
-  if (orders) {
-    results.push(
-      await platformCase({
-        ...load,
-        name: 'gateway: POST /api/orders (2 lines, a method and a code, fresh key)',
-        url: `${platform.gateway}/api/orders`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${orders.token}` },
-        body: JSON.stringify(orders.body),
-        perRequestHeaders: () => ({ 'idempotency-key': randomUUID() }),
-      }),
-    );
+  if (wanted('orders')) {
+    results.push(...(await orderCases(platform.gateway, platformCase, [false, true], '')));
   }
   const memoryAfterLoad = platformMemory(platform.launcherPid);
+  await platform.stop();
+  // Scale-out (issue 18): the same order load on two instances of every service, behind the one gateway.
+  if (wanted('replicas')) {
+    const twice = await startPlatform(portBase, undefined, { EMPORIUM_REPLICAS: '2' });
+    try {
+      results.push(...(await orderCases(twice.gateway, platformCase, [true], ', two instances of every service')));
+    } finally {
+      await twice.stop();
+    }
+  }
   // The platform cases carry the ratio of their own slices; the bare server's is to the one-hop run above.
   for (const r of results) r.ratioToOneHop ??= Math.round((r.requestsPerSecond / results[1].requestsPerSecond) * 100) / 100;
   const report = {
@@ -86,4 +85,25 @@ try {
 } finally {
   await platform.stop();
   baselines.stop();
+}
+
+/** Order placement, 2 lines and the demo's method, without and/or with the demo's code (a fresh idempotency key each). */
+async function orderCases(gateway: string, platformCase: (options: LoadOptions) => Promise<LoadResult>, withCode: boolean[], suffix: string) {
+  const results: LoadResult[] = [];
+  for (const code of withCode) {
+    const orders = await prepareOrderLoad(gateway, code);
+    if (!orders) continue;
+    results.push(
+      await platformCase({
+        ...load,
+        name: `gateway: POST /api/orders (2 lines, a method${code ? ' and a code' : ''}, fresh key${suffix})`,
+        url: `${gateway}/api/orders`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${orders.token}` },
+        body: JSON.stringify(orders.body),
+        perRequestHeaders: () => ({ 'idempotency-key': randomUUID() }),
+      }),
+    );
+  }
+  return results;
 }

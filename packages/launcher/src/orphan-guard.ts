@@ -9,9 +9,9 @@ if (process.channel) {
   process.channel.unref();
   process.once('disconnect', () => {
     // The backstop runs on a thread of its own, because the main thread may be what is stuck: the output
-    // sockets' reader (the launcher) is gone, and pino's synchronous flush (sonic-boom 4.2.1 `flushSync`)
-    // retries a failed write every 100 ms for any error, EPIPE included, so a service could sleep in that loop
-    // forever and never reach its own 10 s shutdown timer (seen in CI: a service alive 60 s after the launcher).
+    // sockets' reader (the launcher) is gone, and pino's last flush at exit (sonic-boom 4.2.1 `flushSync`)
+    // retries a failed write every 100 ms for any error, EPIPE included: a service whose last log lines were
+    // still buffered slept in that loop for good, past its own shutdown timer (seen in CI, and here under gdb).
     const backstop = `setTimeout(() => process.kill(${process.pid}, 'SIGKILL'), ${BACKSTOP_MS})`;
     new Worker(backstop, { eval: true }).unref();
     process.kill(process.pid, 'SIGTERM');
