@@ -6,6 +6,7 @@ export { migrate, migrateService, openServiceDb } from './migrate.ts';
 export { canListen } from './ports.ts';
 export { createInstanceSet, instanceFailure, parseUrls, type Instance, type InstanceSet } from './instances.ts';
 export { createPeer, expectOk, rethrowProblem, type Peer, type PeerOptions, type PeerRequest, type PeerResponse } from './http.ts';
+export { answerEach, BatchResults, type BatchResult } from './batch-results.ts';
 export { currentUser, isStaff, requireRole, requireUser, roleAllows, ROLES, type AuthUser, type AuthOptions, type Role } from './auth.ts';
 export {
   createServiceCredential, generateServiceSecret, serviceCredentialFrom, SERVICE_AUDIENCE, SERVICE_ISSUER, SERVICE_TOKEN_HEADER, SERVICE_TOKEN_TYPE,

@@ -15,6 +15,14 @@ describe('promotion codes API', () => {
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, authorization = t.employee) =>
     t.app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
   const internal = (url: string, payload?: object) => t.service.inject(t.app, { method: 'POST', url, ...(payload ? { payload } : {}) });
+  // Orders checks and uses codes in batches; each entry is answered with what its single call would have had.
+  const batch = async (url: string, field: string, entries: object[]) => {
+    const res = await internal(url, { [field]: entries });
+    assert.equal(res.statusCode, 200, res.body);
+    return (res.json().results as { status: number; body: any }[]).map((r) => ({ statusCode: r.status, json: () => r.body }));
+  };
+  const check = async (use: object) => (await batch('/internal/promotions/check/batch', 'uses', [use]))[0];
+  const redeem = async (entry: object) => (await batch('/internal/promotions/redemptions/batch', 'redemptions', [entry]))[0];
 
   test('staff only: no token 401, a customer 403', async () => {
     for (const [method, url] of [['GET', '/api/promotions'], ['POST', '/api/promotions'], ['PATCH', '/api/promotions/x'], ['DELETE', '/api/promotions/x']] as const) {
@@ -74,20 +82,24 @@ describe('promotion codes API', () => {
   test('redeeming counts once per order, releasing gives back once, and a code outside its window is not active', async () => {
     const code = (await call('POST', '/api/promotions', { code: 'ONCE-EACH', type: 'percent', value: 10, usageLimit: 2, perCustomerLimit: 1 })).json();
     const use = { code: 'once-each', customerId: 'c1', subtotal: usd(1000) };
-    assert.equal((await internal('/internal/promotions/check', use)).statusCode, 200);
-    for (let i = 0; i < 2; i++) assert.equal((await internal('/internal/promotions/redemptions', { ...use, orderId: 'o1' })).statusCode, 200);
+    assert.equal((await check(use)).statusCode, 200);
+    for (let i = 0; i < 2; i++) assert.equal((await redeem({ ...use, orderId: 'o1' })).statusCode, 200);
     const list = async () => (await call('GET', '/api/promotions?limit=100')).json().items.find((p: { id: string }) => p.id === code.id);
     assert.equal((await list()).timesUsed, 1, 'the same order redeeming again counts nothing');
-    const second = await internal('/internal/promotions/redemptions', { ...use, orderId: 'o2' });
+    const second = await redeem({ ...use, orderId: 'o2' });
     assert.deepEqual([second.statusCode, second.json().reason], [422, 'used_up'], 'one use per customer');
-    assert.equal((await internal('/internal/promotions/redemptions', { ...use, customerId: 'c2', orderId: 'o3' })).statusCode, 200);
+    assert.equal((await redeem({ ...use, customerId: 'c2', orderId: 'o3' })).statusCode, 200);
     assert.equal((await list()).active, false, 'used up');
     for (let i = 0; i < 2; i++) assert.equal((await internal('/internal/promotions/redemptions/o1/release')).statusCode, 204);
     assert.equal((await internal('/internal/promotions/redemptions/never-used/release')).statusCode, 204);
     assert.deepEqual([(await list()).timesUsed, (await list()).active], [1, true]);
+    // Two orders of one customer in the same batch, one use each allowed: each entry decided alone, under the same locks.
+    const both = await batch('/internal/promotions/redemptions/batch', 'redemptions', [{ ...use, orderId: 'o4' }, { ...use, orderId: 'o5' }]);
+    assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 422]);
+    assert.equal((await list()).timesUsed, 2);
     const later = (await call('POST', '/api/promotions', { code: 'LATER', type: 'free_shipping', startsAt: '2026-07-01T00:00:00Z' })).json();
     assert.equal(later.active, false);
     time.set('2026-07-02T00:00:00Z');
-    assert.equal((await internal('/internal/promotions/check', { ...use, code: 'later' })).statusCode, 200);
+    assert.equal((await check({ ...use, code: 'later' })).statusCode, 200);
   });
 });

@@ -116,9 +116,16 @@ export async function findRedemption(db: Queryable, orderId: string): Promise<{ 
   return rows[0] ? { promotionId: rows[0].promotion_id, released: rows[0].released_at !== null } : null;
 }
 
-/** Records an order's use; a limited code's caller holds its row lock, having counted the uses under it. */
-export async function addRedemption(tx: Queryable, orderId: string, promotionId: string, customerId: string): Promise<void> {
-  await tx.query('INSERT INTO promotion_redemptions (id, promotion_id, customer_id) VALUES ($1, $2, $3)', [orderId, promotionId, customerId]);
+/**
+ * Records an order's use unless the order has one on record already (a retried call): false then. A limited
+ * code's caller holds its locks, having counted the uses under them.
+ */
+export async function addRedemptionOnce(db: Queryable, orderId: string, promotionId: string, customerId: string): Promise<boolean> {
+  const rows = await db.query(
+    'INSERT INTO promotion_redemptions (id, promotion_id, customer_id) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id',
+    [orderId, promotionId, customerId],
+  );
+  return rows.length === 1;
 }
 
 /** Gives an order's use back once. No lock: a use given back can only make room under a limit. */

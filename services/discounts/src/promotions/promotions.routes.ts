@@ -1,7 +1,7 @@
-import { requireRole, type App } from '@emporium/kit';
+import { answerEach, BatchResults, requireRole, type App } from '@emporium/kit';
 import { Type } from 'typebox';
 import {
-  CreatePromotion, Promotion, PromotionPage, PromotionParams, PromotionQuery, PromotionUse, Redemption, RedemptionParams, Terms, UpdatePromotion,
+  CreatePromotion, Promotion, PromotionPage, PromotionParams, PromotionQuery, PromotionUseBatch, RedemptionBatch, RedemptionParams, UpdatePromotion,
 } from './promotions.schemas.ts';
 import { createPromotion, deletePromotion, listPromotions, updatePromotion, type PromotionDeps } from './promotions.service.ts';
 import { checkPromotion, redeemPromotion, releasePromotion } from './redemptions.service.ts';
@@ -34,13 +34,15 @@ export function promotionRoutes(app: App, deps: PromotionDeps): void {
     return reply.status(204).send(null);
   });
 
-  // For orders: a quote checks a code, a placed order redeems it, a cancelled or failed one releases it.
-  app.post('/internal/promotions/check', { schema: { hide: true, body: PromotionUse, response: { 200: Terms } } }, (request) => checkPromotion(deps, request.body));
+  // For orders, in batches (orders sends the calls of orders priced or placed at the same moment together, each
+  // entry decided on its own): a quote checks a code, a placed order redeems it, a cancelled or failed one releases it.
+  app.post('/internal/promotions/check/batch', {
+    schema: { hide: true, body: PromotionUseBatch, response: { 200: BatchResults } },
+  }, (request) => answerEach(request.body.uses, async (use) => ({ status: 200, body: await checkPromotion(deps, use) })));
 
-  app.post('/internal/promotions/redemptions', { schema: { hide: true, body: Redemption, response: { 200: Terms } } }, (request) => {
-    const { orderId, ...use } = request.body;
-    return redeemPromotion(deps, orderId, use);
-  });
+  app.post('/internal/promotions/redemptions/batch', {
+    schema: { hide: true, body: RedemptionBatch, response: { 200: BatchResults } },
+  }, (request) => answerEach(request.body.redemptions, async ({ orderId, ...use }) => ({ status: 200, body: await redeemPromotion(deps, orderId, use) })));
 
   app.post('/internal/promotions/redemptions/:orderId/release', {
     schema: { hide: true, params: RedemptionParams, response: { 204: Type.Null() } },

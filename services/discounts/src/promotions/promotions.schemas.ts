@@ -59,10 +59,6 @@ export const PromotionUse = Type.Object({
 });
 export const Redemption = Type.Object({ ...PromotionUse.properties, orderId: Id() });
 export const RedemptionParams = Type.Object({ orderId: Id() });
-export const Terms = Type.Object({
-  id: Type.String(),
-  code: Type.String(),
-  type: PromotionType,
-  percentBps: Type.Union([Type.Integer(), Type.Null()]),
-  amount: Type.Union([Type.Integer(), Type.Null()]),
-});
+// Batches, for an orders service pricing and placing many orders at once: each entry is decided on its own.
+export const PromotionUseBatch = Type.Object({ uses: Type.Array(PromotionUse, { minItems: 1, maxItems: 100 }) });
+export const RedemptionBatch = Type.Object({ redemptions: Type.Array(Redemption, { minItems: 1, maxItems: 100 }) });

@@ -23,17 +23,35 @@ export async function checkPromotion(deps: PromotionDeps, use: PromotionUse): Pr
  */
 export async function redeemPromotion(deps: PromotionDeps, orderId: string, use: PromotionUse): Promise<PromotionTerms> {
   assertCurrency(use.subtotal, deps.shopCurrency);
+  const found = await repo.findByCode(deps.db, normalizeCode(use.code));
+  if (found && (found.usageLimit !== null || found.perCustomerLimit !== null)) return redeemLimited(deps, orderId, found, use);
+  return redeemUnlimited(deps, orderId, found, use);
+}
+
+/** Under the code's locks, against the uses committed before. */
+function redeemLimited(deps: PromotionDeps, orderId: string, found: Promotion, use: PromotionUse): Promise<PromotionTerms> {
   return deps.db.transaction(async (tx) => {
-    const found = await repo.findByCode(tx, normalizeCode(use.code));
-    if (found) await repo.lockUses(tx, found, use.customerId);
+    await repo.lockUses(tx, found, use.customerId);
     // Read again under the lock: the uses committed by the orders that held it before.
-    const promotion = found?.usageLimit == null ? found : await repo.findByCode(tx, found.code);
+    const promotion = await repo.findByCode(tx, found.code);
     const earlier = await repo.findRedemption(tx, orderId);
     if (promotion && earlier?.promotionId === promotion.id && !earlier.released) return termsOf(promotion);
     const { id, terms } = await assertApplicable(deps, tx, promotion, use);
-    await repo.addRedemption(tx, orderId, id, use.customerId);
+    await repo.addRedemptionOnce(tx, orderId, id, use.customerId);
     return terms;
   });
+}
+
+/**
+ * A code without limits (or no such code: the 422) has no count to keep in step: no lock and no
+ * transaction, its use is one insert. The order-path bench: three round trips fewer per order.
+ */
+async function redeemUnlimited(deps: PromotionDeps, orderId: string, promotion: Promotion | null, use: PromotionUse): Promise<PromotionTerms> {
+  const { id, terms } = await assertApplicable(deps, deps.db, promotion, use);
+  if (await repo.addRedemptionOnce(deps.db, orderId, id, use.customerId)) return terms;
+  const earlier = await repo.findRedemption(deps.db, orderId);
+  if (earlier?.promotionId === id && !earlier.released) return terms; // a retried call: counted once
+  throw new Error(`order ${orderId} has another redemption on record`);
 }
 
 /** The code's terms when it applies to this use now (the customer's own uses counted only under a per-customer limit); else the 422. */

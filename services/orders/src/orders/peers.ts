@@ -59,17 +59,25 @@ export function groupsOf(calls: unknown[][], limit: number): number[][] {
   return groups;
 }
 
+/**
+ * Calls to one of a peer's internal batch endpoints (`{ [field]: inputs }` in, `{ results }` out) made at the
+ * same moment go as one; each is answered with the status and body its single call would have had. Only
+ * for calls that are safe to send twice (keyed by an id, or reads).
+ */
+function batchEndpoint<I, O>(peer: Peer, path: string, field: string): (input: I) => Promise<PeerResponse<O>> {
+  return createBatcher(async (inputs: I[]) => {
+    const res = await peer.request<{ results: PeerResponse<O>[] }>({ method: 'POST', path, body: { [field]: inputs }, idempotent: true });
+    return expectOk(res).results;
+  }, batchOptions);
+}
+
 // Takes and releases are idempotent at products (keyed by reservation id), so retrying them is safe;
 // the takes of orders placed at the same moment go to products together.
 export function productsClient(peer: Peer): ProductsClient {
   const path = (id: string, action: string) => `/internal/reservations/${encodeURIComponent(id)}/${action}`;
-  // Each entry of the batch is answered with the status and body its single call would have had.
-  const takeInBatch = createBatcher(async (reservations: { reservationId: string; items: RequestedLine[]; commit: true }[]) => {
-    const res = await peer.request<{ results: PeerResponse<{ status?: string }>[] }>({
-      method: 'POST', path: '/internal/reservations/batch', body: { reservations }, idempotent: true,
-    });
-    return expectOk(res).results;
-  }, batchOptions);
+  const takeInBatch = batchEndpoint<{ reservationId: string; items: RequestedLine[]; commit: true }, { status?: string }>(
+    peer, '/internal/reservations/batch', 'reservations',
+  );
   return {
     getMany: createBatcher(async (idLists: string[][]) => {
       const answers: CatalogProduct[][] = [];
@@ -96,6 +104,9 @@ export function productsClient(peer: Peer): ProductsClient {
 }
 
 export function discountsClient(peer: Peer): DiscountsClient {
+  // The codes of orders priced and placed at the same moment go to discounts together, like their quotes.
+  const checkInBatch = batchEndpoint<PromotionUse, PromotionTerms>(peer, '/internal/promotions/check/batch', 'uses');
+  const redeemInBatch = batchEndpoint<PromotionUse & { orderId: string }, PromotionTerms>(peer, '/internal/promotions/redemptions/batch', 'redemptions');
   return {
     quote: createBatcher(async (itemLists: QuoteItem[][]) => {
       const answers: PriceQuote[][] = [];
@@ -109,13 +120,8 @@ export function discountsClient(peer: Peer): DiscountsClient {
       return answers;
     }, batchOptions),
     // Each is safe to retry: checking reads only, and redeeming and releasing are keyed by the order id.
-    async checkPromotion(use) {
-      return expectOk(await peer.request<PromotionTerms>({ method: 'POST', path: '/internal/promotions/check', body: use, idempotent: true }));
-    },
-    async redeemPromotion(orderId, use) {
-      const body = { orderId, ...use };
-      return expectOk(await peer.request<PromotionTerms>({ method: 'POST', path: '/internal/promotions/redemptions', body, idempotent: true }));
-    },
+    checkPromotion: async (use) => expectOk(await checkInBatch(use)),
+    redeemPromotion: async (orderId, use) => expectOk(await redeemInBatch({ orderId, ...use })),
     async releasePromotion(orderId) {
       const path = `/internal/promotions/redemptions/${encodeURIComponent(orderId)}/release`;
       expectOk(await peer.request({ method: 'POST', path, idempotent: true }));

@@ -1,5 +1,5 @@
-import { AppError, problemOf, type App } from '@emporium/kit';
-import { BatchResults, Reservation, ReservationId, ReservationState, ReserveStock, ReserveStockBatch } from './reservations.schemas.ts';
+import { answerEach, BatchResults, type App } from '@emporium/kit';
+import { Reservation, ReservationId, ReservationState, ReserveStock, ReserveStockBatch } from './reservations.schemas.ts';
 import { commitReservation, releaseReservation, reserveStock, type ReservationDeps } from './reservations.service.ts';
 
 /**
@@ -30,17 +30,4 @@ export function reservationRoutes(app: App, deps: ReservationDeps): void {
   app.post('/internal/reservations/:id/release', {
     schema: { hide: true, params: ReservationId, response: { 200: ReservationState } },
   }, (request) => releaseReservation(deps, request.params.id));
-}
-
-/** Runs each entry of a batch and answers every one with its status and body; an unexpected error fails the batch. */
-async function answerEach<T>(inputs: T[], run: (input: T) => Promise<BatchResults['results'][number]>): Promise<BatchResults> {
-  const settled = await Promise.allSettled(inputs.map(run));
-  return {
-    results: settled.map((outcome) => {
-      if (outcome.status === 'fulfilled') return outcome.value;
-      const err = outcome.reason;
-      if (!(err instanceof AppError)) throw err;
-      return { status: err.status, body: problemOf(err.code, err.status, err.message, err.extra) };
-    }),
-  };
 }

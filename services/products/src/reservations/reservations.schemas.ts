@@ -32,7 +32,3 @@ export const ReservationState = Type.Object({ reservationId: Type.String(), stat
 export const ReserveStockBatch = Type.Object({ reservations: Type.Array(ReserveStock, { minItems: 1, maxItems: 100 }) });
 
 /** One answer of a batch: the status and body the single call would have given (a problem when it failed). */
-export const BatchResults = Type.Object({
-  results: Type.Array(Type.Object({ status: Type.Integer(), body: Type.Unknown() })),
-});
-export type BatchResults = Static<typeof BatchResults>;
