@@ -28,4 +28,4 @@ export {
   UserPasswordResetRequested, UserRegistered, UserVerificationRequested,
 } from './events/catalog.ts';
 export { startWorkLoop, type WorkLoop } from './work-loop.ts';
-export { flushTracing, incomingTraceparent, startTracing, traced, tracingEnabled } from './tracing.ts';
+export { flushTracing, incomingTraceparent, startTracing, traced, tracedQuery, tracingEnabled } from './tracing.ts';
