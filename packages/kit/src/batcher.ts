@@ -10,11 +10,15 @@
  * batch fails, its calls are tried again one by one, so a single bad input cannot fail the others;
  * `retrySeparately` can say which failures that cannot help (say, a peer that is down or too slow,
  * where trying each call again would only multiply the wait), and those fail every call at once.
+ *
+ * `name` is a short stable label (say `orders.save`) for a measurement knob of the bench, not a setting
+ * a shop needs: EMPORIUM_UNBATCHED (batcher names, comma-separated, or `all`) makes the named batchers
+ * pass every call to `flush` alone, at once, so the bench can tell whether each batcher pays for
+ * itself (bench/src/batchers.ts). It is read when the batcher is made, like NODE_ENV, and is no part of
+ * any service's config.
  */
-export function createBatcher<I, O>(
-  flush: (inputs: I[]) => Promise<(O | Error)[]>,
-  options: { maxBatch?: number; concurrency?: number; retrySeparately?: (err: unknown) => boolean } = {},
-): (input: I) => Promise<O> {
+export function createBatcher<I, O>(flush: (inputs: I[]) => Promise<(O | Error)[]>, options: BatcherOptions = {}): (input: I) => Promise<O> {
+  if (isUnbatched(options.name)) return (input) => passThrough(flush, input);
   const { maxBatch = 100, concurrency = 1, retrySeparately = () => true } = options;
   const waiting: { input: I; resolve: (value: O) => void; reject: (err: unknown) => void }[] = [];
   let running = 0;
@@ -56,13 +60,33 @@ export function createBatcher<I, O>(
     });
 }
 
+export type BatcherOptions = {
+  /** A short stable label, such as `orders.save`, that EMPORIUM_UNBATCHED can name. */
+  name?: string;
+  maxBatch?: number;
+  concurrency?: number;
+  retrySeparately?: (err: unknown) => boolean;
+};
+
+function isUnbatched(name: string | undefined): boolean {
+  const names = (process.env.EMPORIUM_UNBATCHED ?? '').split(',').map((n) => n.trim());
+  return names.includes('all') || (name !== undefined && names.includes(name));
+}
+
+/** An unbatched call: its own flush of one input, started at once and never queued behind another. */
+async function passThrough<I, O>(flush: (inputs: I[]) => Promise<(O | Error)[]>, input: I): Promise<O> {
+  const [answer] = await flush([input]);
+  if (answer instanceof Error) throw answer;
+  return answer;
+}
+
 /**
  * A batcher per owner (a database handle), made on first use: a repository function that takes its
  * database as an argument can still batch its concurrent calls, as its own detail, with no state to wire.
  */
 export function batchedPer<K extends object, I, O>(
   flush: (owner: K, inputs: I[]) => Promise<(O | Error)[]>,
-  options: Parameters<typeof createBatcher>[1] = {},
+  options: BatcherOptions = {},
 ): (owner: K, input: I) => Promise<O> {
   const batchers = new WeakMap<K, (input: I) => Promise<O>>();
   return (owner, input) => {

@@ -22,11 +22,11 @@ export { MAX_AMOUNT, Money, formatMoney, discountedAmount, percentToBasisPoints,
 export { ListQuery, Page, cursorPart, encodeCursor, decodeCursor, pageOf, type CursorPart } from './pagination.ts';
 export { Id, IdParams } from './ids.ts';
 export { canonicalJson, requestFingerprint } from './fingerprint.ts';
-export { batchedPer, createBatcher } from './batcher.ts';
+export { batchedPer, createBatcher, type BatcherOptions } from './batcher.ts';
 export { defineEvent, eventOf, handlerOf, subscriptionsOf, type EventContract } from './events/contract.ts';
 export {
   DiscountChanged, OrderCancelled, OrderDelivered, OrderPaid, OrderPlaced, OrderShipped, PaymentUpdated, RatingChanged,
   UserPasswordResetRequested, UserRegistered, UserVerificationRequested,
 } from './events/catalog.ts';
 export { startWorkLoop, type WorkLoop } from './work-loop.ts';
-export { flushTracing, incomingTraceparent, startTracing, traced, tracingEnabled } from './tracing.ts';
+export { flushTracing, incomingTraceparent, startTracing, traced, tracedQuery, tracingEnabled } from './tracing.ts';

@@ -84,3 +84,37 @@ test('a failure that retrySeparately rules out fails every call of the batch at 
   assert.ok(settled.every((s) => (s as PromiseRejectedResult).reason.message === 'the peer is down'));
   assert.deepEqual(batches, [[1, 2, 3]]);
 });
+
+test('EMPORIUM_UNBATCHED, read when a batcher is made, sends each call of a named batcher alone; others still batch', async () => {
+  const before = process.env.EMPORIUM_UNBATCHED;
+  process.env.EMPORIUM_UNBATCHED = 'orders.other, orders.save';
+  try {
+    const named = recordingFlush(1, (n) => (n === 3 ? new Error('no stock for 3') : n * 10));
+    const others = recordingFlush(1);
+    const unbatched = createBatcher(named.flush, { name: 'orders.save' });
+    const batched = createBatcher(others.flush, { name: 'orders.claim' });
+    const settled = await Promise.allSettled([1, 2, 3].map((n) => unbatched(n)));
+    assert.deepEqual(settled.map((s) => s.status), ['fulfilled', 'fulfilled', 'rejected']);
+    assert.equal((settled[2] as PromiseRejectedResult).reason.message, 'no stock for 3');
+    assert.deepEqual(named.batches, [[1], [2], [3]]);
+    assert.deepEqual(await Promise.all([1, 2, 3].map((n) => batched(n))), [10, 20, 30]);
+    assert.deepEqual(others.batches, [[1, 2, 3]]);
+  } finally {
+    if (before === undefined) delete process.env.EMPORIUM_UNBATCHED;
+    else process.env.EMPORIUM_UNBATCHED = before;
+  }
+});
+
+test('EMPORIUM_UNBATCHED=all sends each call of every batcher alone, the unnamed ones too', async () => {
+  const before = process.env.EMPORIUM_UNBATCHED;
+  process.env.EMPORIUM_UNBATCHED = 'all';
+  try {
+    const { batches, flush } = recordingFlush(1);
+    const call = createBatcher(flush);
+    assert.deepEqual(await Promise.all([1, 2, 3].map((n) => call(n))), [10, 20, 30]);
+    assert.deepEqual(batches, [[1], [2], [3]]);
+  } finally {
+    if (before === undefined) delete process.env.EMPORIUM_UNBATCHED;
+    else process.env.EMPORIUM_UNBATCHED = before;
+  }
+});

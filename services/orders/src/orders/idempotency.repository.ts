@@ -19,7 +19,7 @@ export interface Claim {
  * Takes the claim's key for its request; false when someone (the same customer, earlier) holds it already.
  * Claims made at the same moment share one INSERT (see the orders README, "what is batched and why").
  */
-export const insertClaim: (db: Queryable, claim: Claim) => Promise<boolean> = batchedPer(insertClaims, { concurrency: 2 });
+export const insertClaim: (db: Queryable, claim: Claim) => Promise<boolean> = batchedPer(insertClaims, { name: 'orders.claim', concurrency: 2 });
 
 async function insertClaims(db: Queryable, claims: Claim[]): Promise<boolean[]> {
   // Keys are written in one order whatever the batch's order, so two batches holding the same keys cannot deadlock.

@@ -62,7 +62,7 @@ export interface PlacedOrder {
  * are written. False (and nothing of it written) when its claim was given up. Orders saved at the same
  * moment share one statement (see the orders README, "what is batched and why").
  */
-export const saveNewOrder: (db: Queryable, placed: PlacedOrder) => Promise<boolean> = batchedPer(saveNewOrders, { concurrency: 2 });
+export const saveNewOrder: (db: Queryable, placed: PlacedOrder) => Promise<boolean> = batchedPer(saveNewOrders, { name: 'orders.save', concurrency: 2 });
 
 async function saveNewOrders(db: Queryable, placed: PlacedOrder[]): Promise<boolean[]> {
   const rows = await db.query<{ id: string }>(SAVE_NEW_ORDERS, [JSON.stringify(placed.map(inputRow))]);

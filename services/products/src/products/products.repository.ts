@@ -61,7 +61,7 @@ const findProductsInBatch = batchedPer(async (db: Queryable, idLists: string[][]
   const rows = await db.query<ProductRecord>(`SELECT ${COLUMNS} FROM products WHERE id = ANY($1::text[])`, [[...new Set(idLists.flat())]]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return idLists.map((ids) => ids.flatMap((id) => byId.get(id) ?? []));
-}, { concurrency: 2 });
+}, { name: 'products.find', concurrency: 2 });
 
 /** The products with these ids (deleted ones too). */
 export const findProducts = (db: Queryable, ids: string[]): Promise<ProductRecord[]> => findProductsInBatch(db, ids);

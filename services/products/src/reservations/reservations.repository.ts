@@ -57,7 +57,7 @@ export async function takeStockBatch(db: Queryable, requests: TakeRequest[]): Pr
 }
 
 // One batch at a time: batches would only wait for each other's locks on the same products.
-const takeInBatch = batchedPer(takeStockBatch);
+const takeInBatch = batchedPer(takeStockBatch, { name: 'products.take' });
 
 /**
  * Takes the stock of every line, or of none when one cannot be served, as held or as committed.
