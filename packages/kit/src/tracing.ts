@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import { requestContext } from './context.ts';
 
@@ -51,11 +51,18 @@ export async function flushTracing(): Promise<void> {
   await flush?.();
 }
 
+/**
+ * Random hex digits (32) from a version 4 UUID: 122 random bits, drawn from node's cached entropy. Two
+ * randomBytes calls per request cost about 7 µs, 2% of the gateway's CPU for a product read with tracing
+ * off (npm run bench:tracing-off); two UUIDs cost about 0.5 µs.
+ */
+const randomHex = () => randomUUID().replaceAll('-', '');
+
 /** A request's `traceparent` as it came in, or a new trace's when none did (not sampled: nobody records it). */
 export function incomingTraceparent(headers: Record<string, string | string[] | undefined>): string {
   const given = headers.traceparent;
   if (typeof given === 'string' && TRACEPARENT.test(given)) return given;
-  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-00`;
+  return `00-${randomHex()}-${randomHex().slice(0, 16)}-00`;
 }
 
 /** The server span of a request: a child of the caller's `traceparent`. Only called with tracing on. */

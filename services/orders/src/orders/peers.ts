@@ -64,11 +64,11 @@ export function groupsOf(calls: unknown[][], limit: number): number[][] {
  * same moment go as one; each is answered with the status and body its single call would have had. Only
  * for calls that are safe to send twice (keyed by an id, or reads).
  */
-function batchEndpoint<I, O>(peer: Peer, path: string, field: string): (input: I) => Promise<PeerResponse<O>> {
+function batchEndpoint<I, O>(name: string, peer: Peer, path: string, field: string): (input: I) => Promise<PeerResponse<O>> {
   return createBatcher(async (inputs: I[]) => {
     const res = await peer.request<{ results: PeerResponse<O>[] }>({ method: 'POST', path, body: { [field]: inputs }, idempotent: true });
     return expectOk(res).results;
-  }, batchOptions);
+  }, { ...batchOptions, name });
 }
 
 // Takes and releases are idempotent at products (keyed by reservation id), so retrying them is safe;
@@ -76,7 +76,7 @@ function batchEndpoint<I, O>(peer: Peer, path: string, field: string): (input: I
 export function productsClient(peer: Peer): ProductsClient {
   const path = (id: string, action: string) => `/internal/reservations/${encodeURIComponent(id)}/${action}`;
   const takeInBatch = batchEndpoint<{ reservationId: string; items: RequestedLine[]; commit: true }, { status?: string }>(
-    peer, '/internal/reservations/batch', 'reservations',
+    'orders.products.take', peer, '/internal/reservations/batch', 'reservations',
   );
   return {
     getMany: createBatcher(async (idLists: string[][]) => {
@@ -88,7 +88,7 @@ export function productsClient(peer: Peer): ProductsClient {
         for (const i of group) answers[i] = idLists[i].flatMap((id) => byId.get(id) ?? []);
       }));
       return answers;
-    }, batchOptions),
+    }, { ...batchOptions, name: 'orders.products.getMany' }),
     async take(reservationId, items) {
       const taken = expectOk(await takeInBatch({ reservationId, items, commit: true }));
       // Products answered with a reservation this order made before (a retried call): it must still stand.
@@ -105,8 +105,8 @@ export function productsClient(peer: Peer): ProductsClient {
 
 export function discountsClient(peer: Peer): DiscountsClient {
   // The codes of orders priced and placed at the same moment go to discounts together, like their quotes.
-  const checkInBatch = batchEndpoint<PromotionUse, PromotionTerms>(peer, '/internal/promotions/check/batch', 'uses');
-  const redeemInBatch = batchEndpoint<PromotionUse & { orderId: string }, PromotionTerms>(peer, '/internal/promotions/redemptions/batch', 'redemptions');
+  const checkInBatch = batchEndpoint<PromotionUse, PromotionTerms>('orders.discounts.check', peer, '/internal/promotions/check/batch', 'uses');
+  const redeemInBatch = batchEndpoint<PromotionUse & { orderId: string }, PromotionTerms>('orders.discounts.redeem', peer, '/internal/promotions/redemptions/batch', 'redemptions');
   return {
     quote: createBatcher(async (itemLists: QuoteItem[][]) => {
       const answers: PriceQuote[][] = [];
@@ -118,7 +118,7 @@ export function discountsClient(peer: Peer): DiscountsClient {
         for (const i of group) answers[i] = quotes.slice(offset, (offset += itemLists[i].length));
       }));
       return answers;
-    }, batchOptions),
+    }, { ...batchOptions, name: 'orders.discounts.quote' }),
     // Each is safe to retry: checking reads only, and redeeming and releasing are keyed by the order id.
     checkPromotion: async (use) => expectOk(await checkInBatch(use)),
     redeemPromotion: async (orderId, use) => expectOk(await redeemInBatch({ orderId, ...use })),
