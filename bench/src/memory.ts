@@ -45,7 +45,7 @@ function kB(file: string, field: string): number {
 }
 
 /** Which part of the platform a process is, from its command line. */
-function partOf(pid: number, root: number): string {
+export function partOf(pid: number, root: number): string {
   if (pid === root) return 'launcher';
   let command = '';
   try {

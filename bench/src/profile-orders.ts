@@ -1,9 +1,9 @@
 // Where an order's time goes: the order load for a while, then each process's CPU seconds and the
 // database's wait events sampled during it. BENCH_CODE=false leaves the code out. Not part of `npm run bench`.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { platformCpuSeconds } from './cpu.ts';
 import { measure } from './load.ts';
 import { prepareOrderLoad } from './orders.ts';
 import { startPlatform } from './platform.ts';
@@ -17,7 +17,7 @@ try {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${orders.token}` },
     body: JSON.stringify(orders.body), perRequestHeaders: () => ({ 'idempotency-key': randomUUID() }),
   };
-  const snap = () => Object.fromEntries(execFileSync('/tmp/cpu-snap.sh', { encoding: 'utf8' }).trim().split('\n').map((l) => l.split(' ')).map(([n, t]) => [n, Number(t)]));
+  const snap = () => platformCpuSeconds(platform.launcherPid);
   const password = readFileSync(`${platform.dataDir}/postgres.password`, 'utf8').trim();
   const db = new pg.Client({ connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:18130/postgres` });
   await db.connect();
@@ -38,7 +38,7 @@ try {
   await sampler;
   await db.end();
   console.log(result);
-  const cpu = Object.entries(after).map(([n, t]) => [n, ((t - (before[n] ?? 0)) / 100 / ((Date.now() - t0) / 1000)).toFixed(2)]);
+  const cpu = Object.entries(after).map(([n, t]) => [n, ((t - (before[n] ?? 0)) / ((Date.now() - t0) / 1000)).toFixed(2)]);
   console.log('CPU cores used on average:', Object.fromEntries(cpu.filter(([, v]) => Number(v) > 0.01)));
   console.log('wait samples:', Object.fromEntries([...waits].sort((a, b) => b[1] - a[1]).slice(0, 25)));
 } finally {

@@ -1,4 +1,4 @@
-import type { Queryable, Row } from '@emporium/kit';
+import { batchedPer, type Queryable, type Row } from '@emporium/kit';
 import type { Promotion } from './promotion-rules.ts';
 
 const FIELDS = `id, code, type, percent_bps, amount, min_subtotal, starts_at, ends_at, usage_limit, per_customer_limit, created_at, updated_at`;
@@ -68,16 +68,20 @@ export async function findPromotion(db: Queryable, id: string): Promise<Promotio
 /**
  * The promotion with this (upper-cased) code, its uses counted only when it has a usage limit: an
  * unlimited code reads 0 (counting its every use for every order would grow with its success).
+ * The reads of orders checked or placed at the same moment (on one handle) are one query (kit batcher).
  */
-export async function findByCode(db: Queryable, code: string): Promise<Promotion | null> {
+export const findByCode = (db: Queryable, code: string): Promise<Promotion | null> => findByCodeInBatch(db, code);
+
+const findByCodeInBatch = batchedPer(async (db: Queryable, codes: string[]): Promise<(Promotion | null)[]> => {
   const rows = await db.query(
     `SELECT ${FIELDS}, CASE WHEN usage_limit IS NULL THEN 0
               ELSE (SELECT count(*) FROM promotion_redemptions r WHERE r.promotion_id = promotions.id AND r.released_at IS NULL) END AS times_used
-       FROM promotions WHERE code = $1`,
-    [code],
+       FROM promotions WHERE code = ANY($1::text[])`,
+    [[...new Set(codes)]],
   );
-  return rows[0] ? toPromotion(rows[0]) : null;
-}
+  const byCode = new Map(rows.map((row) => [row.code as string, toPromotion(row)]));
+  return codes.map((code) => byCode.get(code) ?? null);
+}, { name: 'discounts.findByCode', concurrency: 2 });
 
 /**
  * Until the transaction ends, no other use of this code is counted where its limits need it: all of
@@ -118,15 +122,23 @@ export async function findRedemption(db: Queryable, orderId: string): Promise<{ 
 
 /**
  * Records an order's use unless the order has one on record already (a retried call): false then. A limited
- * code's caller holds its locks, having counted the uses under them.
+ * code's caller holds its locks, having counted the uses under them. The uses recorded at the same moment
+ * (on one handle) are one statement and one commit (kit batcher).
  */
-export async function addRedemptionOnce(db: Queryable, orderId: string, promotionId: string, customerId: string): Promise<boolean> {
+export const addRedemptionOnce = (db: Queryable, orderId: string, promotionId: string, customerId: string): Promise<boolean> =>
+  addRedemptionsInBatch(db, { orderId, promotionId, customerId });
+
+type NewRedemption = { orderId: string; promotionId: string; customerId: string };
+
+const addRedemptionsInBatch = batchedPer(async (db: Queryable, uses: NewRedemption[]): Promise<boolean[]> => {
   const rows = await db.query(
-    'INSERT INTO promotion_redemptions (id, promotion_id, customer_id) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id',
-    [orderId, promotionId, customerId],
+    `INSERT INTO promotion_redemptions (id, promotion_id, customer_id)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [uses.map((u) => u.orderId), uses.map((u) => u.promotionId), uses.map((u) => u.customerId)],
   );
-  return rows.length === 1;
-}
+  const added = new Set(rows.map((row) => row.id as string));
+  return uses.map((use) => added.has(use.orderId));
+}, { name: 'discounts.addRedemption', concurrency: 2 });
 
 /** Gives an order's use back once. No lock: a use given back can only make room under a limit. */
 export async function releaseRedemption(db: Queryable, orderId: string): Promise<void> {
