@@ -1,4 +1,4 @@
-// `npm run bench:batchers`: does each batcher still pay? Order placement (2 lines and a method, no code, a
+// `npm run bench:batchers`: does each batcher still pay? Order placement (2 lines, a method and the demo code, a
 // fresh idempotency key each) on a platform with every batcher on, then with each one off in turn
 // (EMPORIUM_UNBATCHED, see createBatcher), then with all off. Each run is a platform of its own, started and
 // stopped before the next, so one run's rows and warm caches never help another.
@@ -12,7 +12,8 @@ import { prepareOrderLoad } from './orders.ts';
 import { startPlatform } from './platform.ts';
 
 export const BATCHERS = [
-  'orders.claim', 'orders.products.getMany', 'orders.discounts.quote', 'orders.products.take', 'orders.save', 'products.find', 'products.take',
+  'orders.claim', 'orders.products.getMany', 'orders.discounts.quote', 'orders.discounts.check', 'orders.products.take', 'orders.discounts.redeem',
+  'orders.save', 'products.find', 'products.take', 'discounts.findByCode', 'discounts.addRedemption',
 ];
 
 const load = {
@@ -34,7 +35,7 @@ function runsWanted(): string[] {
 async function measureOrders(unbatched: string): Promise<LoadResult> {
   const platform = await startPlatform(portBase, undefined, { EMPORIUM_UNBATCHED: unbatched });
   try {
-    const orders = await prepareOrderLoad(platform.gateway, false);
+    const orders = await prepareOrderLoad(platform.gateway, true);
     if (!orders) throw new Error('the platform has no orders or users service to place orders with');
     return await measure({
       ...load,
