@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { eventually } from '@emporium/kit/testing';
 import { manualClock, startDiscounts, type TestDiscounts } from './setup.ts';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
@@ -101,5 +102,24 @@ describe('promotion codes API', () => {
     assert.equal(later.active, false);
     time.set('2026-07-02T00:00:00Z');
     assert.equal((await check({ ...use, code: 'later' })).statusCode, 200);
+  });
+
+  test('a code deleted while an order uses it: that order is refused as for an unknown code, the others in its batch go through', async () => {
+    const gone = (await call('POST', '/api/promotions', { code: 'GOING', type: 'percent', value: 5 })).json();
+    await call('POST', '/api/promotions', { code: 'STAYING', type: 'percent', value: 5 });
+    const use = { customerId: 'c9', subtotal: usd(1000) };
+    let sent!: ReturnType<typeof batch>;
+    // The deletion holds the code's row until it commits: the use of it reads the code as it was before, then waits
+    // on that row (the foreign key) and meets the deletion only when it commits.
+    await t.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM promotions WHERE id = $1', [gone.id]);
+      sent = batch('/internal/promotions/redemptions/batch', 'redemptions', [
+        { ...use, code: 'going', orderId: 'o-gone' }, { ...use, code: 'staying', orderId: 'o-stays' },
+      ]);
+      await eventually(async () => (await t.db.query('SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted'))[0].n, (n) => n > 0, 10_000);
+    });
+    const answers = await sent;
+    assert.deepEqual([answers[0].statusCode, answers[0].json().reason], [422, 'unknown']);
+    assert.equal(answers[1].statusCode, 200);
   });
 });

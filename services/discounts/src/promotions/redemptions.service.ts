@@ -37,7 +37,7 @@ function redeemLimited(deps: PromotionDeps, orderId: string, found: Promotion, u
     const earlier = await repo.findRedemption(tx, orderId);
     if (promotion && earlier?.promotionId === promotion.id && !earlier.released) return termsOf(promotion);
     const { id, terms } = await assertApplicable(deps, tx, promotion, use);
-    await repo.addRedemptionOnce(tx, orderId, id, use.customerId);
+    await recordUse(deps, tx, orderId, id, use.customerId);
     return terms;
   });
 }
@@ -48,10 +48,22 @@ function redeemLimited(deps: PromotionDeps, orderId: string, found: Promotion, u
  */
 async function redeemUnlimited(deps: PromotionDeps, orderId: string, promotion: Promotion | null, use: PromotionUse): Promise<PromotionTerms> {
   const { id, terms } = await assertApplicable(deps, deps.db, promotion, use);
-  if (await repo.addRedemptionOnce(deps.db, orderId, id, use.customerId)) return terms;
+  if (await recordUse(deps, deps.db, orderId, id, use.customerId)) return terms;
   const earlier = await repo.findRedemption(deps.db, orderId);
   if (earlier?.promotionId === id && !earlier.released) return terms; // a retried call: counted once
   throw new Error(`order ${orderId} has another redemption on record`);
+}
+
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/** Records the order's use (false: it was on record already). A code deleted since it was read is as unknown as one never made. */
+async function recordUse(deps: PromotionDeps, db: Queryable, orderId: string, promotionId: string, customerId: string): Promise<boolean> {
+  try {
+    return await repo.addRedemptionOnce(db, orderId, promotionId, customerId);
+  } catch (err) {
+    if ((err as { code?: string }).code === FOREIGN_KEY_VIOLATION) throw notApplicable('unknown', null, deps.shopCurrency);
+    throw err;
+  }
 }
 
 /** The code's terms when it applies to this use now (the customer's own uses counted only under a per-customer limit); else the 422. */
