@@ -83,6 +83,9 @@ async function passThrough<I, O>(flush: (inputs: I[]) => Promise<(O | Error)[]>,
 /**
  * A batcher per owner (a database handle), made on first use: a repository function that takes its
  * database as an argument can still batch its concurrent calls, as its own detail, with no state to wire.
+ * Only a database (a handle with `transaction`) is batched. A transaction's statements run one after
+ * another, so there is nothing to gather, and waiting for a batch would only hold its locks longer: its
+ * calls go alone, at once.
  */
 export function batchedPer<K extends object, I, O>(
   flush: (owner: K, inputs: I[]) => Promise<(O | Error)[]>,
@@ -90,6 +93,7 @@ export function batchedPer<K extends object, I, O>(
 ): (owner: K, input: I) => Promise<O> {
   const batchers = new WeakMap<K, (input: I) => Promise<O>>();
   return (owner, input) => {
+    if (!('transaction' in owner)) return passThrough((inputs: I[]) => flush(owner, inputs), input);
     let batcher = batchers.get(owner);
     if (!batcher) {
       batcher = createBatcher((inputs: I[]) => flush(owner, inputs), options);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createBatcher } from '../src/index.ts';
+import { batchedPer, createBatcher } from '../src/index.ts';
 
 /** A flush that records each batch and answers after the given pause. */
 function recordingFlush(pauseMs = 5, answer = (n: number): number | Error => n * 10) {
@@ -117,4 +117,16 @@ test('EMPORIUM_UNBATCHED=all sends each call of every batcher alone, the unnamed
     if (before === undefined) delete process.env.EMPORIUM_UNBATCHED;
     else process.env.EMPORIUM_UNBATCHED = before;
   }
+});
+
+test('batchedPer batches the calls made on a database, and sends those made in a transaction alone, at once', async () => {
+  const batches: { owner: string; inputs: number[] }[] = [];
+  const call = batchedPer(async (owner: { name: string }, inputs: number[]) => {
+    batches.push({ owner: owner.name, inputs });
+    return inputs.map((n) => n * 10);
+  });
+  const db = { name: 'db', transaction: () => undefined };
+  const tx = { name: 'tx' };
+  assert.deepEqual(await Promise.all([call(db, 1), call(db, 2), call(tx, 3), call(tx, 4)]), [10, 20, 30, 40]);
+  assert.deepEqual(batches, [{ owner: 'tx', inputs: [3] }, { owner: 'tx', inputs: [4] }, { owner: 'db', inputs: [1, 2] }]);
 });
