@@ -3,12 +3,11 @@
 // (EMPORIUM_UNBATCHED, see createBatcher), then with all off. Each run is a platform of its own, started and
 // stopped before the next, so one run's rows and warm caches never help another.
 // BENCH_ONLY_BATCHERS=orders.save,products.take limits the runs (the all-batched one always runs).
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measure, type LoadResult } from './load.ts';
-import { prepareOrderLoad } from './orders.ts';
+import { orderRequest, prepareOrderLoad } from './orders.ts';
 import { startPlatform } from './platform.ts';
 
 export const BATCHERS = [
@@ -40,11 +39,7 @@ async function measureOrders(unbatched: string): Promise<LoadResult> {
     return await measure({
       ...load,
       name: unbatched ? `unbatched: ${unbatched}` : 'every batcher on',
-      url: `${platform.gateway}/api/orders`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${orders.token}` },
-      body: JSON.stringify(orders.body),
-      perRequestHeaders: () => ({ 'idempotency-key': randomUUID() }),
+      ...orderRequest(platform.gateway, orders),
     });
   } finally {
     await platform.stop();

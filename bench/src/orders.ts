@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Order placement needs a customer token and products that will not sell out during the run.
 export const EMPLOYEE = { email: 'employee@emporium.test', password: 'employee-demo' };
 const CUSTOMER = { email: 'customer@emporium.test', password: 'customer-demo' };
@@ -37,5 +38,16 @@ export async function prepareOrderLoad(gateway: string, withCode = true) {
       shippingMethodId: 'standard',
       ...(withCode ? { promoCode: 'WELCOME10' } : {}),
     },
+  };
+}
+
+/** The request that places such an order through the gateway, with a fresh Idempotency-Key each time (load.ts options). */
+export function orderRequest(gateway: string, orders: NonNullable<Awaited<ReturnType<typeof prepareOrderLoad>>>) {
+  return {
+    url: `${gateway}/api/orders`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${orders.token}` },
+    body: JSON.stringify(orders.body),
+    perRequestHeaders: () => ({ 'idempotency-key': randomUUID() }),
   };
 }

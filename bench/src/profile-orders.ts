@@ -1,22 +1,17 @@
 // Where an order's time goes: the order load for a while, then each process's CPU seconds and the
 // database's wait events sampled during it. BENCH_CODE=false leaves the code out. Not part of `npm run bench`.
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { platformCpuSeconds } from './cpu.ts';
 import { measure } from './load.ts';
-import { prepareOrderLoad } from './orders.ts';
+import { orderRequest, prepareOrderLoad } from './orders.ts';
 import { startPlatform } from './platform.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const platform = await startPlatform(18080, undefined, { EMPORIUM_POSTGRES_PORT: '18130', EMPORIUM_REPLICAS: process.env.EMPORIUM_REPLICAS ?? '' });
 try {
   const orders = (await prepareOrderLoad(platform.gateway, process.env.BENCH_CODE !== 'false'))!;
-  const options = {
-    name: 'orders', url: `${platform.gateway}/api/orders`, method: 'POST' as const, connections: 50, durationSeconds: seconds, warmupSeconds: 10,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${orders.token}` },
-    body: JSON.stringify(orders.body), perRequestHeaders: () => ({ 'idempotency-key': randomUUID() }),
-  };
+  const options = { name: 'orders', connections: 50, durationSeconds: seconds, warmupSeconds: 10, ...orderRequest(platform.gateway, orders) };
   const snap = () => platformCpuSeconds(platform.launcherPid);
   const password = readFileSync(`${platform.dataDir}/postgres.password`, 'utf8').trim();
   const db = new pg.Client({ connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:18130/postgres` });
@@ -26,7 +21,10 @@ try {
   const sampler = (async () => {
     while (sampling) {
       const { rows } = await db.query(`SELECT datname, coalesce(wait_event_type || ':' || wait_event, 'cpu') AS w, state FROM pg_stat_activity WHERE datname LIKE 'emporium%' AND state <> 'idle'`);
-      for (const r of rows) waits.set(`${r.datname.replace('emporium_bench_', '')} ${r.w}`, (waits.get(`${r.datname.replace('emporium_bench_', '')} ${r.w}`) ?? 0) + 1);
+      for (const r of rows) {
+        const key = `${r.datname.replace('emporium_bench_', '')} ${r.w}`;
+        waits.set(key, (waits.get(key) ?? 0) + 1);
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
   })();

@@ -1,6 +1,5 @@
 // `npm run bench`: the platform against baselines measured in the same run, so the ratios hold
 // on any machine. EMPORIUM_POSTGRES=postgres://... runs the platform on PostgreSQL.
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +7,7 @@ import { measure, measureAgainst, type LoadOptions, type LoadResult } from './lo
 import { setTimeout as sleep } from 'node:timers/promises';
 import { platformMemory } from './memory.ts';
 import { startBaselines, startPlatform } from './platform.ts';
-import { prepareOrderLoad } from './orders.ts';
+import { orderRequest, prepareOrderLoad } from './orders.ts';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 // Each platform case: 20 s of load in 5 slices, each after a slice of the one-hop baseline (see measureAgainst).
@@ -97,11 +96,7 @@ async function orderCases(gateway: string, platformCase: (options: LoadOptions) 
       await platformCase({
         ...load,
         name: `gateway: POST /api/orders (2 lines, a method${code ? ' and a code' : ''}, fresh key${suffix})`,
-        url: `${gateway}/api/orders`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${orders.token}` },
-        body: JSON.stringify(orders.body),
-        perRequestHeaders: () => ({ 'idempotency-key': randomUUID() }),
+        ...orderRequest(gateway, orders),
       }),
     );
   }
